@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.server.cli.ServerCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,8 +23,13 @@ public final class Main {
       out.println("parley " + version());
       return 0;
     }
+    if (args.length >= 1 && args[0].equals("server")) {
+      return new ServerCommand(System.in, out, err)
+          .run(java.util.Arrays.asList(args).subList(1, args.length));
+    }
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       out.println("usage: parley [--version | --help]");
+      out.println("       parley server --help");
       return 0;
     }
     out.println("parley " + version());

@@ -89,7 +89,10 @@ class LayerRulesTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                "dev.parley.wire..", "dev.parley.client..", "dev.parley.server..", "dev.parley.app..")
+                "dev.parley.wire..",
+                "dev.parley.client..",
+                "dev.parley.server..",
+                "dev.parley.app..")
             .because("proto is the generated schema at the bottom of every layer"));
   }
 

@@ -1,0 +1,117 @@
+package dev.parley.server.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs statements for one transaction: binds parameters, maps rows, turns {@link SQLException} into
+ * {@link StoreException}, and remembers the first failure, which dooms the transaction.
+ */
+final class Sql {
+
+  private final Connection connection;
+  private final Dialect dialect;
+  private boolean ended;
+  private StoreException failure;
+
+  Sql(Connection connection, Dialect dialect) {
+    this.connection = connection;
+    this.dialect = dialect;
+  }
+
+  <T> Optional<T> one(String sql, Rows.Mapper<T> mapper, Object... params) {
+    List<T> rows = list(sql, mapper, params);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  <T> List<T> list(String sql, Rows.Mapper<T> mapper, Object... params) {
+    ensureUsable();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(mapper.map(rs));
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      throw fail(sql, e);
+    }
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE; returns how many rows it touched. */
+  int update(String sql, Object... params) {
+    ensureUsable();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, params);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw fail(sql, e);
+    }
+  }
+
+  /** An update of one row by its id; a missing row is a caller bug worth hearing about. */
+  void updateOne(String what, String sql, Object... params) {
+    if (update(sql, params) == 0) {
+      throw fail(new StoreException("no " + what + " to update"));
+    }
+  }
+
+  void end() {
+    ended = true;
+  }
+
+  StoreException failure() {
+    return failure;
+  }
+
+  private void ensureUsable() {
+    if (ended) {
+      throw new IllegalStateException("this transaction is over; use it only inside its Work");
+    }
+    if (failure != null) {
+      throw new StoreException("an earlier statement in this transaction failed", failure);
+    }
+  }
+
+  private StoreException fail(String sql, SQLException e) {
+    String statement = sql.length() > 60 ? sql.substring(0, 60) + "..." : sql;
+    return fail(
+        new StoreException(
+            dialect.engine() + " statement failed (" + statement + "): " + e.getMessage(), e));
+  }
+
+  private StoreException fail(StoreException e) {
+    failure = e;
+    return e;
+  }
+
+  private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      Object p = params[i];
+      int index = i + 1;
+      if (p == null) {
+        ps.setNull(index, Types.NULL);
+      } else if (p instanceof String s) {
+        ps.setString(index, s);
+      } else if (p instanceof Long l) {
+        ps.setLong(index, l);
+      } else if (p instanceof Integer n) {
+        ps.setInt(index, n);
+      } else if (p instanceof Boolean b) {
+        ps.setBoolean(index, b);
+      } else if (p instanceof byte[] bytes) {
+        ps.setBytes(index, bytes);
+      } else {
+        throw new IllegalArgumentException("cannot bind a " + p.getClass().getName());
+      }
+    }
+  }
+}

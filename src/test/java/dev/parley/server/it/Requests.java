@@ -1,0 +1,101 @@
+package dev.parley.server.it;
+
+import dev.parley.proto.Hangouts.ConversationId;
+import dev.parley.proto.Hangouts.ConversationSpec;
+import dev.parley.proto.Hangouts.ConversationType;
+import dev.parley.proto.Hangouts.CreateConversationRequest;
+import dev.parley.proto.Hangouts.CreateConversationResponse;
+import dev.parley.proto.Hangouts.EventRequestHeader;
+import dev.parley.proto.Hangouts.Formatting;
+import dev.parley.proto.Hangouts.GetConversationRequest;
+import dev.parley.proto.Hangouts.InviteeID;
+import dev.parley.proto.Hangouts.MessageContent;
+import dev.parley.proto.Hangouts.Segment;
+import dev.parley.proto.Hangouts.SegmentType;
+import dev.parley.proto.Hangouts.SendChatMessageRequest;
+import dev.parley.proto.Hangouts.SendChatMessageResponse;
+import dev.parley.server.testing.HangoutsTestClient;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Request builders shaped like hangups' own. */
+final class Requests {
+  private Requests() {}
+
+  static ConversationId conv(String id) {
+    return ConversationId.newBuilder().setId(id).build();
+  }
+
+  static String oneToOne(HangoutsTestClient client, String otherId) {
+    return create(client, ConversationType.CONVERSATION_TYPE_ONE_TO_ONE, null, otherId)
+        .getConversation()
+        .getConversationId()
+        .getId();
+  }
+
+  static String group(HangoutsTestClient client, String name, String... others) {
+    return create(client, ConversationType.CONVERSATION_TYPE_GROUP, name, others)
+        .getConversation()
+        .getConversationId()
+        .getId();
+  }
+
+  static CreateConversationResponse create(
+      HangoutsTestClient client, ConversationType type, String name, String... others) {
+    CreateConversationRequest.Builder request =
+        CreateConversationRequest.newBuilder()
+            .setRequestHeader(client.header())
+            .setType(type)
+            .setClientGeneratedId(ThreadLocalRandom.current().nextLong());
+    if (name != null) {
+      request.setName(name);
+    }
+    for (String other : others) {
+      request.addInviteeId(InviteeID.newBuilder().setGaiaId(other));
+    }
+    return client.rpc(
+        "conversations/createconversation",
+        request.build(),
+        CreateConversationResponse.getDefaultInstance());
+  }
+
+  static SendChatMessageRequest message(
+      HangoutsTestClient client, String conversationId, String text, long clientGeneratedId) {
+    return SendChatMessageRequest.newBuilder()
+        .setRequestHeader(client.header())
+        .setEventRequestHeader(
+            EventRequestHeader.newBuilder()
+                .setConversationId(conv(conversationId))
+                .setClientGeneratedId(clientGeneratedId))
+        .setMessageContent(
+            MessageContent.newBuilder()
+                .addSegment(
+                    Segment.newBuilder()
+                        .setType(SegmentType.SEGMENT_TYPE_TEXT)
+                        .setText(text)
+                        .setFormatting(
+                            Formatting.newBuilder()
+                                .setBold(false)
+                                .setItalic(false)
+                                .setStrikethrough(false)
+                                .setUnderline(false))))
+        .build();
+  }
+
+  static SendChatMessageResponse send(
+      HangoutsTestClient client, String conversationId, String text) {
+    return client.rpc(
+        "conversations/sendchatmessage",
+        message(client, conversationId, text, ThreadLocalRandom.current().nextLong()),
+        SendChatMessageResponse.getDefaultInstance());
+  }
+
+  static GetConversationRequest history(HangoutsTestClient client, String conversationId, int max) {
+    return GetConversationRequest.newBuilder()
+        .setRequestHeader(client.header())
+        .setConversationSpec(ConversationSpec.newBuilder().setConversationId(conv(conversationId)))
+        .setIncludeEvent(true)
+        .setIncludeConversationMetadata(true)
+        .setMaxEventsPerConversation(max)
+        .build();
+  }
+}
