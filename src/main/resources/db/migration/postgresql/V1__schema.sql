@@ -113,7 +113,9 @@ CREATE INDEX media_upload_id ON media (upload_id);
 
 CREATE TABLE media_grants (
   media_id TEXT NOT NULL REFERENCES media (id),
-  conversation_id TEXT NOT NULL REFERENCES conversations (id),
+  -- A conversation the image was sent to, or '*' for images every signed-in person may see
+  -- (avatars); hence no foreign key.
+  conversation_id TEXT NOT NULL,
   PRIMARY KEY (media_id, conversation_id)
 );
 

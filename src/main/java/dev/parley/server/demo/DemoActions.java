@@ -29,6 +29,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What demo people do, each through the same service a client's request reaches: every call takes
@@ -37,6 +39,8 @@ import java.util.List;
 final class DemoActions {
   /** The sign-in session demo actions claim; no real session has this hash. */
   static final String SID_HASH = "demo";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoActions.class);
 
   private final Store store;
   private final DemoServices services;
@@ -172,17 +176,26 @@ final class DemoActions {
     return media.id();
   }
 
-  /** Stores the avatar, lets every signed-in person see it and puts it on the account. */
+  /**
+   * Stores the avatar, puts it on the account and lets every signed-in person see it. Returns the
+   * updated account.
+   */
   Account setAvatar(Account account, byte[] png, long atMicros) {
     String mediaId = storeImage(account, png, "avatar.png", atMicros);
-    return store.write(
+    Account updated =
+        store.write(
+            tx -> {
+              Account current = tx.account(account.id()).orElseThrow();
+              Account withAvatar = current.withAvatarMediaId(mediaId);
+              tx.updateAccount(withAvatar);
+              return withAvatar;
+            });
+    store.write(
         tx -> {
-          tx.grantMedia(mediaId, Entities.PUBLIC_MEDIA);
-          Account current = tx.account(account.id()).orElseThrow();
-          Account updated = current.withAvatarMediaId(mediaId);
-          tx.updateAccount(updated);
-          return updated;
+          tx.grantMedia(mediaId, Entities.PUBLIC_MEDIA); // avatars: every signed-in person
+          return null;
         });
+    return updated;
   }
 
   private static RpcContext context(Account who, long atMicros) {

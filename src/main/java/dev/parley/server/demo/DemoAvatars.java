@@ -27,7 +27,7 @@ final class DemoAvatars {
     Graphics2D g = Png.graphics(image);
     try {
       Color base = new Color(person.colour());
-      g.setPaint(new GradientPaint(0, 0, lighter(base, 0.35f), SIZE, SIZE, base));
+      g.setPaint(new GradientPaint(0, 0, DemoColours.lighter(base, 0.35f), SIZE, SIZE, base));
       g.fillRect(0, 0, SIZE, SIZE);
       g.setColor(new Color(255, 255, 255, 36));
       g.fill(new Ellipse2D.Double(-SIZE * 0.3, -SIZE * 0.45, SIZE * 1.1, SIZE * 0.95));
@@ -44,7 +44,7 @@ final class DemoAvatars {
 
   private static void drawInitials(Graphics2D g, String initials) {
     try {
-      Font font = new Font(Font.SANS_SERIF, Font.BOLD, 104);
+      Font font = new Font(Font.SANS_SERIF, Font.BOLD, initials.length() > 1 ? 92 : 112);
       FontRenderContext frc = g.getFontRenderContext();
       TextLayout layout = new TextLayout(initials, font, frc);
       Rectangle2D bounds = layout.getBounds();
@@ -74,21 +74,5 @@ final class DemoAvatars {
     g.fill(new Ellipse2D.Double(144, 104, 26, 30));
     g.setStroke(new BasicStroke(8, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     g.drawArc(98, 130, 60, 34, 200, 140);
-  }
-
-  static Color lighter(Color c, float amount) {
-    return new Color(
-        mix(c.getRed(), 255, amount),
-        mix(c.getGreen(), 255, amount),
-        mix(c.getBlue(), 255, amount));
-  }
-
-  static Color darker(Color c, float amount) {
-    return new Color(
-        mix(c.getRed(), 0, amount), mix(c.getGreen(), 0, amount), mix(c.getBlue(), 0, amount));
-  }
-
-  private static int mix(int from, int to, float amount) {
-    return Math.round(from + (to - from) * amount);
   }
 }

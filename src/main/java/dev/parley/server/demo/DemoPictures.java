@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.Polygon;
-import java.awt.RadialGradientPaint;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
@@ -45,9 +44,11 @@ final class DemoPictures {
     Random rnd = new Random(seed);
     try {
       switch (kind) {
-        case "sunset" -> landscape(g, rnd, 0x3B0764, 0xF97316, 0xFDE68A, 0x4C1D95, true);
-        case "lake" -> landscape(g, rnd, 0x60A5FA, 0xBFDBFE, 0xFEF9C3, 0x1E3A8A, false);
-        case "campfire" -> campfire(g, rnd);
+        case "sunset" ->
+            DemoLandscapes.landscape(g, rnd, 0x3B0764, 0xF97316, 0xFDE68A, 0x4C1D95, true);
+        case "lake" ->
+            DemoLandscapes.landscape(g, rnd, 0x60A5FA, 0xBFDBFE, 0xFEF9C3, 0x1E3A8A, false);
+        case "campfire" -> DemoLandscapes.campfire(g, rnd);
         case "cake" -> cake(g, rnd);
         case "mockup" -> mockup(g, rnd);
         case "chart" -> chart(g, rnd);
@@ -61,113 +62,6 @@ final class DemoPictures {
       g.dispose();
     }
     return Png.encode(image);
-  }
-
-  private static void landscape(
-      Graphics2D g, Random rnd, int skyTop, int skyLow, int sun, int hills, boolean evening) {
-    int horizon = HEIGHT * 62 / 100;
-    g.setPaint(new GradientPaint(0, 0, new Color(skyTop), 0, horizon, new Color(skyLow)));
-    g.fillRect(0, 0, WIDTH, horizon);
-    int sunX = 200 + rnd.nextInt(400);
-    int sunR = evening ? 70 : 45;
-    int sunY = evening ? horizon - 60 : 120 + rnd.nextInt(60);
-    g.setPaint(
-        new RadialGradientPaint(
-            sunX,
-            sunY,
-            sunR * 3f,
-            new float[] {0f, 0.3f, 1f},
-            new Color[] {
-              new Color(sun), withAlpha(new Color(sun), 90), withAlpha(new Color(sun), 0)
-            }));
-    g.fillRect(0, 0, WIDTH, horizon);
-    g.setColor(new Color(sun));
-    g.fill(new Ellipse2D.Double(sunX - sunR, sunY - sunR, sunR * 2, sunR * 2));
-    Color far = DemoAvatars.lighter(new Color(hills), 0.45f);
-    for (int layer = 0; layer < 3; layer++) {
-      float t = layer / 2f;
-      Color c = blend(far, new Color(hills), t);
-      g.setColor(c);
-      g.fill(ridge(rnd, horizon - 150 + layer * 45, 90 - layer * 20, horizon));
-    }
-    g.setPaint(
-        new GradientPaint(
-            0,
-            horizon,
-            blend(new Color(skyLow), new Color(hills), 0.35f),
-            0,
-            HEIGHT,
-            DemoAvatars.darker(new Color(hills), 0.35f)));
-    g.fillRect(0, horizon, WIDTH, HEIGHT - horizon);
-    g.setColor(withAlpha(new Color(sun), 120));
-    for (int i = 0; i < 14; i++) {
-      int y = horizon + 10 + i * 15;
-      int w = 160 - i * 9 + rnd.nextInt(30);
-      g.fillRoundRect(sunX - w / 2 + rnd.nextInt(21) - 10, y, w, 4, 4, 4);
-    }
-    g.setColor(DemoAvatars.darker(new Color(hills), 0.55f));
-    for (int i = 0; i < 5; i++) {
-      pine(g, 30 + i * 42 + rnd.nextInt(20), horizon + 8, 70 + rnd.nextInt(60));
-    }
-  }
-
-  private static Path2D ridge(Random rnd, int baseY, int amplitude, int bottom) {
-    Path2D.Double p = new Path2D.Double();
-    p.moveTo(0, bottom);
-    double y = baseY;
-    for (int x = 0; x <= WIDTH; x += 40) {
-      y = Math.max(baseY - amplitude, Math.min(baseY + amplitude / 2.0, y + rnd.nextInt(71) - 35));
-      p.lineTo(x, y);
-    }
-    p.lineTo(WIDTH, bottom);
-    p.closePath();
-    return p;
-  }
-
-  private static void pine(Graphics2D g, int x, int groundY, int height) {
-    for (int tier = 0; tier < 3; tier++) {
-      int top = groundY - height + tier * height / 4;
-      int half = height / 5 + tier * height / 10;
-      g.fillPolygon(
-          new int[] {x, x - half, x + half},
-          new int[] {top, top + height / 2, top + height / 2},
-          3);
-    }
-    g.fillRect(x - 3, groundY - height / 4, 6, height / 4);
-  }
-
-  private static void campfire(Graphics2D g, Random rnd) {
-    g.setPaint(new GradientPaint(0, 0, new Color(0x0B1026), 0, HEIGHT, new Color(0x1E1B4B)));
-    g.fillRect(0, 0, WIDTH, HEIGHT);
-    g.setColor(new Color(255, 255, 240, 200));
-    for (int i = 0; i < 120; i++) {
-      int r = rnd.nextInt(3) + 1;
-      g.fillOval(rnd.nextInt(WIDTH), rnd.nextInt(HEIGHT / 2), r, r);
-    }
-    g.setPaint(
-        new RadialGradientPaint(
-            400,
-            470,
-            260,
-            new float[] {0f, 1f},
-            new Color[] {new Color(251, 146, 60, 150), new Color(251, 146, 60, 0)}));
-    g.fillRect(0, 200, WIDTH, HEIGHT - 200);
-    g.setColor(new Color(0x111827));
-    g.fillRect(0, 500, WIDTH, 100);
-    g.setColor(new Color(0x78350F));
-    g.setStroke(new BasicStroke(22, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-    g.drawLine(300, 530, 500, 480);
-    g.drawLine(300, 480, 500, 530);
-    int[][] flames = {{0xDC2626, 150, 90}, {0xF97316, 115, 70}, {0xFACC15, 70, 45}};
-    for (int[] f : flames) {
-      g.setColor(new Color(f[0]));
-      Path2D.Double flame = new Path2D.Double();
-      flame.moveTo(400 - f[2], 500);
-      flame.curveTo(400 - f[2], 430, 400 - 10 + rnd.nextInt(20), 420, 400, 500 - f[1] - 60);
-      flame.curveTo(410, 430, 400 + f[2], 440, 400 + f[2], 500);
-      flame.closePath();
-      g.fill(flame);
-    }
   }
 
   private static void cake(Graphics2D g, Random rnd) {
@@ -283,27 +177,63 @@ final class DemoPictures {
   }
 
   private static void boulder(Graphics2D g, Random rnd) {
-    g.setPaint(new GradientPaint(0, 0, new Color(0x9CA3AF), WIDTH, HEIGHT, new Color(0x6B7280)));
+    g.setPaint(new GradientPaint(0, 0, new Color(0xA8A29E), WIDTH, HEIGHT, new Color(0x78716C)));
     g.fillRect(0, 0, WIDTH, HEIGHT);
-    g.setColor(new Color(255, 255, 255, 30));
-    for (int x = 0; x < WIDTH; x += 100) {
+    g.setColor(new Color(0, 0, 0, 40));
+    for (int x = 0; x < WIDTH; x += 200) {
       g.fillRect(x, 0, 2, HEIGHT);
     }
+    for (int y = 0; y < HEIGHT; y += 200) {
+      g.fillRect(0, y, WIDTH, 2);
+    }
+    for (int x = 25; x < WIDTH; x += 50) {
+      for (int y = 25; y < HEIGHT; y += 50) {
+        g.fillOval(x - 3, y - 3, 6, 6);
+      }
+    }
+    g.setColor(new Color(0x57534E));
+    g.fillPolygon(new int[] {520, 700, 640}, new int[] {260, 300, 420}, 3);
     int[] holdColours = {0xEF4444, 0xFACC15, 0x3B82F6, 0x22C55E, 0xA855F7, 0xF97316};
-    for (int i = 0; i < 40; i++) {
-      g.setColor(new Color(holdColours[rnd.nextInt(holdColours.length)]));
-      int w = 24 + rnd.nextInt(40);
-      g.fill(new Ellipse2D.Double(rnd.nextInt(WIDTH - w), rnd.nextInt(HEIGHT - w), w, w * 0.7));
+    for (int i = 0; i < 34; i++) {
+      hold(g, rnd, new Color(holdColours[rnd.nextInt(holdColours.length)]), 12 + rnd.nextInt(16));
     }
-    g.setColor(new Color(0xEC4899));
+    Color pink = new Color(0xEC4899);
     int x = 140;
-    for (int y = 520; y > 60; y -= 70) {
+    for (int y = 540; y > 60; y -= 75) {
       x = Math.max(80, Math.min(WIDTH - 120, x + rnd.nextInt(161) - 40));
-      g.fill(new Ellipse2D.Double(x, y, 54, 38));
-      g.setColor(Color.WHITE);
-      g.fillRect(x + 20, y + 38, 14, 6);
-      g.setColor(new Color(0xEC4899));
+      hold(g, new Random(rnd.nextLong()), pink, 26, x, y);
     }
+  }
+
+  private static void hold(Graphics2D g, Random rnd, Color colour, int radius) {
+    hold(g, rnd, colour, radius, rnd.nextInt(WIDTH), rnd.nextInt(HEIGHT));
+  }
+
+  /** A climbing hold: an irregular blob with a shadow. */
+  private static void hold(Graphics2D g, Random rnd, Color colour, int radius, int cx, int cy) {
+    Path2D.Double blob = new Path2D.Double();
+    int points = 7;
+    for (int i = 0; i < points; i++) {
+      double angle = 2 * Math.PI * i / points;
+      double r = radius * (0.7 + rnd.nextDouble() * 0.5);
+      double px = cx + Math.cos(angle) * r * 1.3;
+      double py = cy + Math.sin(angle) * r;
+      if (i == 0) {
+        blob.moveTo(px, py);
+      } else {
+        blob.lineTo(px, py);
+      }
+    }
+    blob.closePath();
+    Graphics2D shadow = (Graphics2D) g.create();
+    shadow.translate(4, 5);
+    shadow.setColor(new Color(0, 0, 0, 60));
+    shadow.fill(blob);
+    shadow.dispose();
+    g.setColor(colour);
+    g.fill(blob);
+    g.setColor(DemoColours.lighter(colour, 0.3f));
+    g.fillOval(cx - radius / 3, cy - radius / 2, radius / 2, radius / 3);
   }
 
   private static void books(Graphics2D g, Random rnd) {
@@ -321,7 +251,7 @@ final class DemoPictures {
         Color c = new Color(colours[rnd.nextInt(colours.length)]);
         g.setColor(c);
         g.fill(new RoundRectangle2D.Double(x, shelf - h, w, h, 6, 6));
-        g.setColor(DemoAvatars.lighter(c, 0.5f));
+        g.setColor(DemoColours.lighter(c, 0.5f));
         g.fillRect(x + 4, shelf - h + 20, w - 8, 6);
         g.fillRect(x + 4, shelf - 36, w - 8, 6);
         x += w + 3 + (rnd.nextInt(9) == 0 ? 30 : 0);
@@ -335,7 +265,7 @@ final class DemoPictures {
     g.setPaint(new GradientPaint(0, 0, a, WIDTH, HEIGHT, b));
     g.fillRect(0, 0, WIDTH, HEIGHT);
     for (int i = 0; i < 14; i++) {
-      g.setColor(withAlpha(Color.getHSBColor(rnd.nextFloat(), 0.65f, 0.95f), 170));
+      g.setColor(DemoColours.withAlpha(Color.getHSBColor(rnd.nextFloat(), 0.65f, 0.95f), 170));
       int r = 40 + rnd.nextInt(140);
       if (rnd.nextBoolean()) {
         g.fill(new Ellipse2D.Double(rnd.nextInt(WIDTH) - r, rnd.nextInt(HEIGHT) - r, 2 * r, 2 * r));
@@ -348,21 +278,10 @@ final class DemoPictures {
     confetti(g, rnd, 40);
   }
 
-  private static void confetti(Graphics2D g, Random rnd, int count) {
+  static void confetti(Graphics2D g, Random rnd, int count) {
     for (int i = 0; i < count; i++) {
       g.setColor(Color.getHSBColor(rnd.nextFloat(), 0.7f, 0.95f));
       g.fillRoundRect(rnd.nextInt(WIDTH), rnd.nextInt(HEIGHT), 10, 16, 4, 4);
     }
-  }
-
-  private static Color blend(Color a, Color b, float t) {
-    return new Color(
-        Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
-        Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
-        Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
-  }
-
-  private static Color withAlpha(Color c, int alpha) {
-    return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
   }
 }

@@ -48,8 +48,12 @@ final class DemoScript {
 
   /** The steps of a script resource of this package, with "day 0" being {@code today}. */
   static List<DemoStep> load(String resource, LocalDate today) {
+    return parse(lines(resource), today);
+  }
+
+  static List<DemoStep> parse(List<String> lines, LocalDate today) {
     DemoScript script = new DemoScript(today);
-    for (String text : lines(resource)) {
+    for (String text : lines) {
       script.line++;
       script.parseLine(text.strip());
     }
@@ -112,7 +116,7 @@ final class DemoScript {
     if (clock != null && date.isBefore(clock.toLocalDate())) {
       throw error("day " + offset + " is before the current day");
     }
-    clock = date.atTime(9, 0);
+    clock = date.atStartOfDay();
     clockJustSet = true;
   }
 

@@ -124,7 +124,10 @@ public interface StoreTransaction {
 
   Optional<MediaRecord> mediaByUploadId(String uploadId);
 
-  /** Records that the media was sent to a conversation; idempotent. */
+  /**
+   * Records that the media was sent to a conversation, or with {@code "*"} that every signed-in
+   * person may see it (avatars); idempotent.
+   */
   void grantMedia(String mediaId, String conversationId);
 
   /** Conversations the media was sent to. */
