@@ -168,6 +168,9 @@ public final class ParleyServer implements AutoCloseable {
               time,
               presence::touch);
       this.mediaFiles = new MediaFiles(config.dataDir());
+      // Tell people's contacts when they come online or go away (PROTOCOL.md section 6.5).
+      hub.addReachabilityListener(
+          (accountId, reachable) -> presence.announce(accountId, time.nowMicros()));
       if (demo != null) {
         demo.start(
             new DemoServices(
