@@ -91,6 +91,13 @@ public interface HangoutsApi {
   /** A random 64-bit id for {@code client_generated_id}. */
   long getClientGeneratedId();
 
+  /**
+   * Where catch-up ({@code syncallnewevents} after a reconnect) starts: microseconds since the
+   * epoch. {@link ConversationLists#build(HangoutsApi)} sets it to the server time of its last
+   * {@code syncrecentconversations} page. Implementations without catch-up ignore it.
+   */
+  default void setSyncTimestamp(long micros) {}
+
   /** The active client's state as the last StateUpdate header told it. */
   dev.parley.proto.Hangouts.ActiveClientState activeClientState();
 

@@ -86,6 +86,9 @@ public final class ParleyServer implements AutoCloseable {
       this.jetty = new Server(new QueuedThreadPool(200, 8, 60_000));
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
+      // Jetty's per-connection header cache costs ~96 KiB each; with thousands of idle long
+      // polls that is most of the heap (ServerBench), and it saves little for our few headers.
+      http.setHeaderCacheSize(0);
       // Requests through an HTTP proxy carry an absolute URI whose authority is Google's host,
       // not ours: route by path and ignore the authority (PROTOCOL.md section 2).
       http.setHttpCompliance(
@@ -275,12 +278,13 @@ public final class ParleyServer implements AutoCloseable {
       demo.close();
     }
     housekeeping.shutdownNow();
+    // End the long polls first: Jetty would otherwise wait its stop timeout for each of them.
+    hub.close();
     try {
       jetty.stop();
     } catch (Exception e) {
       LOG.warn("stopping HTTP failed", e);
     }
-    hub.close();
     store.close();
   }
 

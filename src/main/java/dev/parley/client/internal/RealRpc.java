@@ -1,0 +1,233 @@
+package dev.parley.client.internal;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import dev.parley.client.AuthenticationException;
+import dev.parley.client.ClientException;
+import dev.parley.client.ConversationTypeException;
+import dev.parley.client.NetworkException;
+import dev.parley.client.RateLimitedException;
+import dev.parley.client.RequestRefusedException;
+import dev.parley.client.RetryPolicy;
+import dev.parley.proto.Hangouts.ResponseHeader;
+import dev.parley.proto.Hangouts.ResponseStatus;
+import dev.parley.wire.MalformedProtobufException;
+import dev.parley.wire.RpcCodec;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls {@code POST /chat/v1/<endpoint>?alt=proto} with a binary protobuf body and a base64 answer
+ * (PROTOCOL.md section 4.1), and maps every failure to a {@link ClientException}: 401 {@link
+ * AuthenticationException}, 429 {@link RateLimitedException}, other 4xx and {@code INVALID_REQUEST}
+ * {@link RequestRefusedException} (or {@link ConversationTypeException}), 5xx, I/O failures and
+ * undecodable answers {@link NetworkException}.
+ *
+ * <p>Retries follow the {@link RetryPolicy}: a {@code retrySafe} call is retried after an I/O
+ * failure or a 5xx, any other only when the connection could not be opened (the request never
+ * left). Futures complete on OkHttp's threads; the client hops them to its callback executor.
+ */
+public final class RealRpc {
+  private static final Logger LOG = LoggerFactory.getLogger(RealRpc.class);
+  private static final MediaType PROTOBUF = MediaType.get(RpcCodec.CONTENT_TYPE_PROTOBUF);
+  private static final String TYPE_REFUSAL = "only group conversations";
+
+  private final OkHttpClient http;
+  private final HttpUrl base;
+  private final AuthHeaders headers;
+  private final RetryPolicy retry;
+  private final RandomGenerator random;
+
+  public RealRpc(
+      OkHttpClient http,
+      HttpUrl base,
+      AuthHeaders headers,
+      RetryPolicy retry,
+      RandomGenerator random) {
+    this.http = http;
+    this.base = base;
+    this.headers = headers;
+    this.retry = retry;
+    this.random = random;
+  }
+
+  /** Calls {@code endpoint}. Cancelling the returned future cancels the call in flight. */
+  public <R extends Message> CompletableFuture<R> call(
+      Endpoint endpoint, Message request, R prototype) {
+    CompletableFuture<R> result = new CompletableFuture<>();
+    attempt(endpoint.path(), request.toByteArray(), prototype, endpoint.retrySafe(), 1, result);
+    return result;
+  }
+
+  private <R extends Message> void attempt(
+      String endpoint,
+      byte[] body,
+      R prototype,
+      boolean retrySafe,
+      int attempt,
+      CompletableFuture<R> result) {
+    if (result.isDone()) {
+      return;
+    }
+    Request request =
+        headers
+            .apply(new Request.Builder().url(url(endpoint)))
+            .header(RpcCodec.ENCODE_RESPONSE_HEADER, RpcCodec.ENCODE_RESPONSE_BASE64)
+            .post(RequestBody.create(body, PROTOBUF))
+            .build();
+    CompletableFuture<R> call =
+        Http.enqueue(http, request, response -> decode(endpoint, response, prototype));
+    result.whenComplete(
+        (v, e) -> {
+          if (result.isCancelled()) {
+            call.cancel(true);
+          }
+        });
+    call.whenComplete(
+        (value, failure) -> {
+          if (failure == null) {
+            result.complete(value);
+            return;
+          }
+          Throwable cause = unwrap(failure);
+          if (attempt < retry.maxAttempts() && retryable(cause, retrySafe) && !result.isDone()) {
+            Duration delay = retry.backoff().delay(attempt, random);
+            LOG.debug(
+                "{} failed ({}); retry {} in {}", endpoint, Http.describe(cause), attempt, delay);
+            CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS)
+                .execute(() -> attempt(endpoint, body, prototype, retrySafe, attempt + 1, result));
+            return;
+          }
+          result.completeExceptionally(toClientException(endpoint, cause));
+        });
+  }
+
+  private HttpUrl url(String endpoint) {
+    HttpUrl.Builder builder = base.newBuilder().addPathSegment("chat").addPathSegment("v1");
+    for (String segment : endpoint.split("/")) {
+      builder.addPathSegment(segment);
+    }
+    return builder.addQueryParameter("alt", "proto").build();
+  }
+
+  private static <R extends Message> R decode(String endpoint, Response response, R prototype)
+      throws Exception {
+    String text = response.body() == null ? "" : response.body().string();
+    if (response.code() != 200) {
+      throw new HttpStatusException(response.code(), Http.retryAfter(response, null), text);
+    }
+    R message = RpcCodec.decodeBase64Proto(text, prototype);
+    ResponseHeader header = responseHeader(message);
+    if (header.getStatus() == ResponseStatus.RESPONSE_STATUS_OK) {
+      return message;
+    }
+    String description = header.getErrorDescription();
+    if (header.getStatus() == ResponseStatus.RESPONSE_STATUS_INVALID_REQUEST) {
+      if (description.toLowerCase(Locale.ROOT).contains(TYPE_REFUSAL)) {
+        throw new ConversationTypeException(description);
+      }
+      throw new RequestRefusedException(
+          description.isEmpty() ? endpoint + " was refused" : description);
+    }
+    throw new NetworkException(
+        endpoint + " failed with status " + header.getStatus() + ": " + description);
+  }
+
+  /** The response_header every response message has as field 1. */
+  static ResponseHeader responseHeader(Message message) {
+    FieldDescriptor field = message.getDescriptorForType().findFieldByName("response_header");
+    if (field == null || !message.hasField(field)) {
+      return ResponseHeader.getDefaultInstance();
+    }
+    return (ResponseHeader) message.getField(field);
+  }
+
+  private static boolean retryable(Throwable cause, boolean retrySafe) {
+    if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+      return true;
+    }
+    if (!retrySafe) {
+      return false;
+    }
+    if (cause instanceof HttpStatusException status) {
+      return status.code >= 500;
+    }
+    if (cause instanceof InterruptedIOException
+        && "canceled".equalsIgnoreCase(cause.getMessage())) {
+      return false;
+    }
+    return cause instanceof IOException;
+  }
+
+  private static ClientException toClientException(String endpoint, Throwable cause) {
+    if (cause instanceof ClientException known) {
+      return known;
+    }
+    if (cause instanceof HttpStatusException status) {
+      return status.toClientException(endpoint);
+    }
+    if (cause instanceof MalformedProtobufException) {
+      return new NetworkException(endpoint + ": the answer is not the protocol", cause);
+    }
+    if (cause instanceof IOException) {
+      return new NetworkException(endpoint + ": " + Http.describe(cause), cause);
+    }
+    return new NetworkException(endpoint + " failed: " + Http.describe(cause), cause);
+  }
+
+  static Throwable unwrap(Throwable failure) {
+    Throwable t = failure;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  /** A non-200 answer, carried from the I/O thread to the mapping. */
+  static final class HttpStatusException extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int code;
+    final transient Duration retryAfter;
+
+    HttpStatusException(int code, Duration retryAfter, String body) {
+      super("HTTP " + code + (body.isBlank() ? "" : ": " + abbreviate(body)));
+      this.code = code;
+      this.retryAfter = retryAfter;
+    }
+
+    ClientException toClientException(String what) {
+      if (code == 401) {
+        return new AuthenticationException(what + ": not signed in (" + getMessage() + ")");
+      }
+      if (code == 429) {
+        return new RateLimitedException(
+            what + ": rate limited", retryAfter == null ? Duration.ofSeconds(1) : retryAfter);
+      }
+      if (code >= 400 && code < 500) {
+        return new RequestRefusedException(what + ": " + getMessage());
+      }
+      return new NetworkException(what + ": " + getMessage());
+    }
+
+    private static String abbreviate(String body) {
+      String oneLine = body.strip().replaceAll("\\s+", " ");
+      return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+    }
+  }
+}
