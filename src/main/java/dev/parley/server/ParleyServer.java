@@ -29,6 +29,7 @@ import dev.parley.server.media.MediaFiles;
 import dev.parley.server.media.MediaHandler;
 import dev.parley.server.media.Thumbnailer;
 import dev.parley.server.media.UploadHandler;
+import dev.parley.server.people.Avatars;
 import dev.parley.server.people.Entities;
 import dev.parley.server.people.PeopleRpcs;
 import dev.parley.server.presence.ClientActivity;
@@ -72,6 +73,7 @@ public final class ParleyServer implements AutoCloseable {
   private final ScheduledExecutorService housekeeping;
   private final String publicUrl;
   private final MediaFiles mediaFiles;
+  private final Avatars avatars;
   private final DemoWorld demo; // null unless --demo
 
   private ParleyServer(ServerConfig config, DemoTimings demoTimings) throws Exception {
@@ -171,6 +173,7 @@ public final class ParleyServer implements AutoCloseable {
               time,
               presence::touch);
       this.mediaFiles = new MediaFiles(config.dataDir());
+      this.avatars = new Avatars(store, mediaFiles, ids, time);
       // Tell people's contacts when they come online or go away (PROTOCOL.md section 6.5).
       hub.addReachabilityListener(
           (accountId, reachable) -> presence.announce(accountId, time.nowMicros()));
@@ -247,6 +250,10 @@ public final class ParleyServer implements AutoCloseable {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  public Avatars avatars() {
+    return avatars;
   }
 
   public MediaFiles mediaFiles() {

@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
  * parley server user add    --data-dir DIR --email E --name N [--password-stdin]
  * parley server user passwd --data-dir DIR --email E [--password-stdin]
  * parley server user totp   --data-dir DIR --email E
+ * parley server user avatar --data-dir DIR --email E --file IMAGE
  * parley server user list   --data-dir DIR
  * </pre>
  */
@@ -37,10 +38,19 @@ public final class ServerCommand {
           "       parley server user add --data-dir DIR --email E --name N [--password-stdin]",
           "       parley server user passwd --data-dir DIR --email E [--password-stdin]",
           "       parley server user totp --data-dir DIR --email E",
+          "       parley server user avatar --data-dir DIR --email E --file IMAGE",
           "       parley server user list --data-dir DIR");
 
   private static final Set<String> VALUED =
-      Set.of("--data-dir", "--host", "--port", "--db-url", "--public-url", "--email", "--name");
+      Set.of(
+          "--data-dir",
+          "--host",
+          "--port",
+          "--db-url",
+          "--public-url",
+          "--email",
+          "--name",
+          "--file");
   private static final Set<String> FLAGS = Set.of("--demo", "--password-stdin", "--help");
 
   private final InputStream in;
@@ -142,6 +152,16 @@ public final class ServerCommand {
           out.println("password changed for " + email);
         }
         case "totp" -> out.println(server.accounts().enableTotp(args.require("--email"), "Parley"));
+        case "avatar" -> {
+          String email = args.require("--email");
+          try (java.io.InputStream image =
+              java.nio.file.Files.newInputStream(Path.of(args.require("--file")))) {
+            server.avatars().set(email, image);
+          } catch (dev.parley.server.media.MediaException e) {
+            throw new Args.UsageException("--file: " + e.getMessage());
+          }
+          out.println("avatar set for " + email);
+        }
         case "list" -> {
           for (Account account : server.accounts().list()) {
             out.println(

@@ -180,12 +180,22 @@ public final class SyncRpcs {
           }
           // Include events in global time order so a cut-off response can say where to go on.
           candidates.sort(Comparator.comparingLong(StoredEvent::timestamp));
+          Map<String, Conversation> views = new LinkedHashMap<>();
+          for (ConversationSnapshot snapshot : changed.values()) {
+            views.put(
+                snapshot.conversation().id(),
+                ConversationViews.forViewer(snapshot, ctx.accountId()));
+          }
           Map<String, List<Event>> included = new LinkedHashMap<>();
           long bytes = 0;
           long cutAt = -1;
           for (StoredEvent stored : candidates) {
             Event event = ConversationSupport.parseEvent(stored);
             int size = event.getSerializedSize() + 16;
+            if (!included.containsKey(stored.conversationId())) {
+              // The first event of a conversation brings the conversation along: count it too.
+              size += views.get(stored.conversationId()).getSerializedSize() + 32;
+            }
             if (bytes + size > maxBytes && bytes > 0) {
               cutAt = included.isEmpty() ? since : lastTimestamp(included);
               break;
@@ -202,8 +212,7 @@ public final class SyncRpcs {
             if (cutAt >= 0 && events.isEmpty() && snapshot.conversation().modifiedAt() > cutAt) {
               continue; // comes with the next page
             }
-            Conversation view = ConversationViews.forViewer(snapshot, ctx.accountId());
-            bytes += view.getSerializedSize();
+            Conversation view = views.get(id);
             response.addConversationState(
                 ConversationState.newBuilder()
                     .setConversationId(ConversationViews.conversationId(id))

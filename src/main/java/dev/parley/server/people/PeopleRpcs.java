@@ -135,7 +135,10 @@ public final class PeopleRpcs {
   public SendOffnetworkInvitationResponse.Builder sendOffnetworkInvitation(
       RpcContext ctx, SendOffnetworkInvitationRequest req) {
     String email = req.getInviteeAddress().getEmail().strip();
-    if (email.isEmpty() || email.length() > 320 || !email.contains("@")) {
+    if (email.isEmpty()
+        || email.length() > 320
+        || !email.contains("@")
+        || email.chars().anyMatch(Character::isISOControl)) {
       throw new RpcRefusedException("invitee_address.email must be an email address");
     }
     store.write(

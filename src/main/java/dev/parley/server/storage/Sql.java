@@ -32,6 +32,11 @@ final class Sql {
 
   <T> List<T> list(String sql, Rows.Mapper<T> mapper, Object... params) {
     ensureUsable();
+    if (hasNul(params)) {
+      // No stored text holds U+0000 (PostgreSQL text cannot), so nothing can match; PostgreSQL
+      // would fail the statement instead, and SQLite's LIKE would stop comparing at the NUL.
+      return List.of();
+    }
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
@@ -91,6 +96,15 @@ final class Sql {
   private StoreException fail(StoreException e) {
     failure = e;
     return e;
+  }
+
+  private static boolean hasNul(Object[] params) {
+    for (Object p : params) {
+      if (p instanceof String s && s.indexOf('\u0000') >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void bind(PreparedStatement ps, Object[] params) throws SQLException {

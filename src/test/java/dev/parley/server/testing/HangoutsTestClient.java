@@ -29,12 +29,14 @@ public final class HangoutsTestClient {
   private final String sapisid;
   private final HttpClient http;
   private final long hashTimestamp;
+  private final String refreshToken;
   private volatile String clientId;
 
-  private HangoutsTestClient(String baseUrl, String sid, String sapisid) {
+  private HangoutsTestClient(String baseUrl, String sid, String sapisid, String refreshToken) {
     this.baseUrl = baseUrl;
     this.sid = sid;
     this.sapisid = sapisid;
+    this.refreshToken = refreshToken;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.hashTimestamp = System.currentTimeMillis() / 1000;
   }
@@ -48,11 +50,27 @@ public final class HangoutsTestClient {
     if (refreshToken == null) {
       throw new IllegalStateException("login failed: " + login);
     }
+    return startSession(http, baseUrl, refreshToken);
+  }
+
+  private static HangoutsTestClient startSession(
+      HttpClient http, String baseUrl, String refreshToken) {
     Map<?, ?> session =
         postForm(http, baseUrl + "/auth/session", Map.of("refresh_token", refreshToken));
     Map<?, ?> cookies = (Map<?, ?>) session.get("cookies");
+    if (cookies == null) {
+      throw new IllegalStateException("no session: " + session);
+    }
     return new HangoutsTestClient(
-        baseUrl, (String) cookies.get("SID"), (String) cookies.get("SAPISID"));
+        baseUrl, (String) cookies.get("SID"), (String) cookies.get("SAPISID"), refreshToken);
+  }
+
+  /**
+   * A second, independent sign-in session of the same account (another device), made from this
+   * client's refresh token so it costs no login attempt.
+   */
+  public HangoutsTestClient anotherSession() {
+    return startSession(HttpClient.newHttpClient(), baseUrl, refreshToken);
   }
 
   public String baseUrl() {

@@ -1,0 +1,9 @@
+package dev.parley.server.it;
+
+/** {@link MalformedRequestsContract} on SQLite. */
+class SqliteMalformedRequestsTest extends MalformedRequestsContract {
+  @Override
+  Engine engine() {
+    return Engine.SQLITE;
+  }
+}

@@ -1,0 +1,9 @@
+package dev.parley.server.it;
+
+/** {@link PeopleAndPresenceContract} on SQLite. */
+class SqlitePeopleAndPresenceTest extends PeopleAndPresenceContract {
+  @Override
+  Engine engine() {
+    return Engine.SQLITE;
+  }
+}
