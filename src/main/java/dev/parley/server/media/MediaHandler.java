@@ -103,14 +103,14 @@ public final class MediaHandler extends Handler.Abstract {
     return thumbnailer.thumbnail(media.storedName(), w);
   }
 
-  /** The uploader, avatars, or someone who is or was in a conversation it was sent to. */
+  /** The uploader, avatars, or a current participant of a conversation it was sent to. */
   static boolean maySee(StoreTransaction tx, MediaRecord m, String accountId) {
     if (m.ownerId().equals(accountId)) {
       return true;
     }
     for (String conversationId : tx.mediaConversations(m.id())) {
       if (Entities.PUBLIC_MEDIA.equals(conversationId)
-          || tx.membership(conversationId, accountId).isPresent()) {
+          || tx.membership(conversationId, accountId).filter(m -> m.isCurrent()).isPresent()) {
         return true;
       }
     }
