@@ -110,7 +110,9 @@ public final class MediaHandler extends Handler.Abstract {
     }
     for (String conversationId : tx.mediaConversations(m.id())) {
       if (Entities.PUBLIC_MEDIA.equals(conversationId)
-          || tx.membership(conversationId, accountId).filter(m -> m.isCurrent()).isPresent()) {
+          || tx.membership(conversationId, accountId)
+              .filter(membership -> membership.isCurrent())
+              .isPresent()) {
         return true;
       }
     }
