@@ -143,12 +143,24 @@ public final class ParleyServer implements AutoCloseable {
 
       PasswordHasher hasher = new PasswordHasher(config.passwordParams(), random);
       this.accounts = new Accounts(store, hasher, ids, random, time);
-      AuthService auth =
-          new AuthService(store, hasher, new Totp(), new LoginRateLimiter(time), random, time);
       Set<String> origins = new HashSet<>(SapisidHashPolicy.defaultOrigins(publicUrl));
       origins.addAll(config.extraOrigins());
       CookieAuthenticator authenticator =
           new CookieAuthenticator(store, new SapisidHashPolicy(origins), time);
+      AuthService auth =
+          new AuthService(
+              store,
+              hasher,
+              new Totp(),
+              new LoginRateLimiter(time),
+              random,
+              time,
+              (accountId, sidHash, everywhere) -> {
+                authenticator.invalidate(sidHash);
+                if (everywhere) {
+                  authenticator.invalidateAccount(accountId);
+                }
+              });
 
       TimestampLedger ledger = new TimestampLedger(store.read(tx -> tx.lastTimestamp()));
       ConversationSupport support =

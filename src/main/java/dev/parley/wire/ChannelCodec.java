@@ -132,9 +132,15 @@ public final class ChannelCodec {
 
   /** The {@code p} wrapper text that carries a batch of state updates. */
   public static String buildStateUpdateWrapper(BatchUpdate batch) {
-    Map<String, Object> wrapper = new LinkedHashMap<>();
-    wrapper.put("2", obj("1", obj("1", SERVICE_BABEL, "2", ""), "2", encodeBatchUpdate(batch)));
-    return JsonWriter.write(wrapper);
+    // {"2":{"1":{"1":"babel","2":""},"2":"<the cbu pblite as a JSON string>"}}, with the pblite
+    // written escaped in place rather than built and escaped again.
+    StringBuilder sb = new StringBuilder(256);
+    sb.append("{\"2\":{\"1\":{\"1\":");
+    JsonWriter.writeString(sb, SERVICE_BABEL);
+    sb.append(",\"2\":\"\"},\"2\":\"");
+    new PbliteEncoder(sb, 1).writeMessage(batch, BATCH_UPDATE_TAG);
+    sb.append("\"}}");
+    return sb.toString();
   }
 
   /** A batch of state updates as hangups expects it inside the wrapper. */

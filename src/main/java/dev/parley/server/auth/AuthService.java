@@ -26,6 +26,12 @@ public final class AuthService {
 
   public record RateLimited(long retryAfterSeconds) implements LoginResult {}
 
+  /** Told of each logout once its sessions are deleted, e.g. to drop them from caches. */
+  @FunctionalInterface
+  public interface LogoutListener {
+    void loggedOut(String accountId, String sidHash, boolean everywhere);
+  }
+
   /** The cookies of a new session. */
   public record SessionCookies(String sid, String sapisid, String accountId) {}
 
@@ -36,6 +42,7 @@ public final class AuthService {
   private final SecureRandom random;
   private final TimeSource time;
   private final String dummyHash;
+  private final LogoutListener logoutListener;
 
   public AuthService(
       Store store,
@@ -44,6 +51,18 @@ public final class AuthService {
       LoginRateLimiter limiter,
       SecureRandom random,
       TimeSource time) {
+    this(store, hasher, totp, limiter, random, time, (accountId, sidHash, everywhere) -> {});
+  }
+
+  public AuthService(
+      Store store,
+      PasswordHasher hasher,
+      Totp totp,
+      LoginRateLimiter limiter,
+      SecureRandom random,
+      TimeSource time,
+      LogoutListener logoutListener) {
+    this.logoutListener = logoutListener;
     this.store = store;
     this.hasher = hasher;
     this.totp = totp;
@@ -129,5 +148,6 @@ public final class AuthService {
           }
           return null;
         });
+    logoutListener.loggedOut(accountId, sidHash, everywhere);
   }
 }

@@ -31,13 +31,23 @@ public final class HttpBodies {
     }
   }
 
-  /** Reads the whole body, refusing more than {@code limit} bytes before buffering them. */
+  /** Oversized bodies up to this size are read and dropped, so the client sees the 413. */
+  private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+
+  /**
+   * Reads the whole body, refusing more than {@code limit} bytes before buffering them. A body a
+   * little over the limit is read to its end and dropped first: answering while the client is still
+   * sending would break its connection before it reads the 413.
+   */
   public static byte[] readBody(Request request, int limit) throws IOException {
     long declared = request.getLength();
-    if (declared > limit) {
-      throw new BodyTooLargeException(limit);
-    }
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (declared > limit) {
+        if (declared <= DRAIN_LIMIT) {
+          drain(in, DRAIN_LIMIT);
+        }
+        throw new BodyTooLargeException(limit);
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
       byte[] buffer = new byte[8192];
       int total = 0;
@@ -45,11 +55,21 @@ public final class HttpBodies {
       while ((n = in.read(buffer)) != -1) {
         total += n;
         if (total > limit) {
+          drain(in, DRAIN_LIMIT - total);
           throw new BodyTooLargeException(limit);
         }
         out.write(buffer, 0, n);
       }
       return out.toByteArray();
+    }
+  }
+
+  private static void drain(InputStream in, long atMost) throws IOException {
+    byte[] buffer = new byte[8192];
+    long left = atMost;
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+      left -= n;
     }
   }
 

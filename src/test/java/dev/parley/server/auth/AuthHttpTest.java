@@ -172,6 +172,33 @@ class AuthHttpTest {
   }
 
   @Test
+  void logoutEndsSessionsThatWereJustUsedAtOnce() throws Exception {
+    HangoutsTestClient other = fixture.signIn("alice@example.org");
+    HangoutsTestClient client = fixture.signIn("alice@example.org");
+    HangoutsTestClient third = fixture.signIn("alice@example.org");
+    for (HangoutsTestClient c : List.of(other, client, third)) {
+      // Authenticated once, so the session is remembered.
+      assertThat(c.post("contacts/getselfinfo", new byte[0], true).statusCode()).isNotEqualTo(401);
+    }
+    client.send(
+        client
+            .authorized(HttpRequest.newBuilder(URI.create(fixture.url() + "/auth/logout")))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
+    assertThat(client.post("contacts/getselfinfo", new byte[0], true).statusCode()).isEqualTo(401);
+    assertThat(other.post("contacts/getselfinfo", new byte[0], true).statusCode())
+        .isNotEqualTo(401);
+    other.send(
+        other
+            .authorized(HttpRequest.newBuilder(URI.create(fixture.url() + "/auth/logout")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("everywhere=1"))
+            .build());
+    assertThat(other.post("contacts/getselfinfo", new byte[0], true).statusCode()).isEqualTo(401);
+    assertThat(third.post("contacts/getselfinfo", new byte[0], true).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void logoutOfOneSessionKeepsTheOthers() throws Exception {
     HangoutsTestClient other = fixture.signIn("alice@example.org");
     HangoutsTestClient client = fixture.signIn("alice@example.org");

@@ -42,7 +42,7 @@ abstract class StoreContractTest
 
   protected abstract String expectedEngine();
 
-  /** Whether a running read transaction holds writers back (SQLite's single connection does). */
+  /** Whether a running read transaction holds writers back (neither engine's does now). */
   protected abstract boolean readsBlockWrites();
 
   @BeforeEach
