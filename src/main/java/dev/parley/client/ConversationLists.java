@@ -119,18 +119,7 @@ public record ConversationLists(UserList userList, ConversationList conversation
     if (ids.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
-    Hangouts.GetEntityByIdRequest.Builder request =
-        Hangouts.GetEntityByIdRequest.newBuilder().setRequestHeader(api.getRequestHeader());
-    ids.forEach(id -> request.addBatchLookupSpec(UserList.lookupSpec(id)));
-    return api.getEntityById(request.build())
-        .handle(
-            (response, failure) -> {
-              if (failure != null) {
-                log.warn("Failed to request missing users: {}", failure.toString());
-                return List.of();
-              }
-              return UserList.entitiesOf(response);
-            });
+    return UserList.lookUp(api, ids);
   }
 
   private static ConversationLists assemble(

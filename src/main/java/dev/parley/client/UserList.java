@@ -286,17 +286,42 @@ public final class UserList {
   }
 
   private void fetchEntities(List<UserId> ids) {
-    Hangouts.GetEntityByIdRequest.Builder request =
-        Hangouts.GetEntityByIdRequest.newBuilder().setRequestHeader(api.getRequestHeader());
-    ids.forEach(id -> request.addBatchLookupSpec(lookupSpec(id)));
-    api.getEntityById(request.build())
-        .whenComplete(
-            (response, failure) -> {
-              if (failure != null) {
-                log.warn("Failed to request users {}: {}", ids, failure.toString());
-                return;
-              }
-              addEntities(entitiesOf(response));
+    lookUp(api, ids).thenAccept(this::addEntities);
+  }
+
+  /** The server answers at most this many lookups in one getentitybyid request. */
+  static final int LOOKUP_BATCH = 500;
+
+  /**
+   * Looks people up with getentitybyid in batches the server accepts. A failed batch is logged and
+   * contributes nothing: names then come from participant data, as hangups does.
+   */
+  static CompletableFuture<List<Hangouts.Entity>> lookUp(
+      HangoutsApi api, java.util.Collection<UserId> ids) {
+    List<UserId> all = List.copyOf(ids);
+    List<CompletableFuture<List<Hangouts.Entity>>> batches = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += LOOKUP_BATCH) {
+      List<UserId> batch = all.subList(from, Math.min(all.size(), from + LOOKUP_BATCH));
+      Hangouts.GetEntityByIdRequest.Builder request =
+          Hangouts.GetEntityByIdRequest.newBuilder().setRequestHeader(api.getRequestHeader());
+      batch.forEach(id -> request.addBatchLookupSpec(lookupSpec(id)));
+      batches.add(
+          api.getEntityById(request.build())
+              .handle(
+                  (response, failure) -> {
+                    if (failure != null) {
+                      log.warn("Failed to look up {} people: {}", batch.size(), failure.toString());
+                      return List.<Hangouts.Entity>of();
+                    }
+                    return entitiesOf(response);
+                  }));
+    }
+    return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> {
+              List<Hangouts.Entity> entities = new ArrayList<>();
+              batches.forEach(b -> entities.addAll(b.join()));
+              return entities;
             });
   }
 

@@ -20,11 +20,13 @@ import dev.parley.server.storage.StoreTransaction;
 import dev.parley.server.storage.StoredEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The reading RPCs: {@code getconversation}, {@code syncrecentconversations} and {@code
@@ -37,6 +39,9 @@ public final class SyncRpcs {
   public static final int DEFAULT_EVENTS_PER_CONVERSATION = 20;
   public static final int MAX_HISTORY_PAGE = 100;
   public static final long MAX_SYNC_BYTES = 1024 * 1024;
+
+  /** Events read per conversation for one syncallnewevents page. */
+  static final int SYNC_EVENTS_PER_CONVERSATION = 2000;
 
   private final ConversationSupport s;
 
@@ -156,8 +161,11 @@ public final class SyncRpcs {
             : MAX_SYNC_BYTES;
     return s.store.read(
         tx -> {
-          Map<String, ConversationSnapshot> changed = new LinkedHashMap<>();
+          Map<String, ConversationRecord> changed = new LinkedHashMap<>();
           List<StoredEvent> candidates = new ArrayList<>();
+          // A conversation with a long backlog is read only in part; nothing past the earliest
+          // such cut may go out, or events of that conversation before it would be skipped.
+          long horizon = Long.MAX_VALUE;
           for (Membership m : tx.membershipsOf(ctx.accountId())) {
             ConversationRecord c = tx.conversation(m.conversationId()).orElse(null);
             if (c == null) {
@@ -170,34 +178,45 @@ public final class SyncRpcs {
             long after = Math.max(since, m.deletedUpTo());
             List<StoredEvent> events =
                 upTo > after
-                    ? tx.eventsOldestFirst(c.id(), after, upTo, Integer.MAX_VALUE)
+                    ? tx.eventsOldestFirst(c.id(), after, upTo, SYNC_EVENTS_PER_CONVERSATION + 1)
                     : List.of();
+            if (events.size() > SYNC_EVENTS_PER_CONVERSATION) {
+              events = events.subList(0, SYNC_EVENTS_PER_CONVERSATION);
+              horizon = Math.min(horizon, events.get(events.size() - 1).timestamp());
+            }
             if (!stateChanged && events.isEmpty()) {
               continue;
             }
-            changed.put(c.id(), ConversationSnapshot.load(tx, c));
+            changed.put(c.id(), c);
             candidates.addAll(events);
           }
           // Include events in global time order so a cut-off response can say where to go on.
           candidates.sort(Comparator.comparingLong(StoredEvent::timestamp));
-          Map<String, Conversation> views = new LinkedHashMap<>();
-          for (ConversationSnapshot snapshot : changed.values()) {
-            views.put(
-                snapshot.conversation().id(),
-                ConversationViews.forViewer(snapshot, ctx.accountId()));
-          }
+          // Views are built only for conversations that go out: each costs a few reads.
+          Map<String, Conversation> views = new HashMap<>();
+          Function<String, Conversation> viewOf =
+              id ->
+                  views.computeIfAbsent(
+                      id,
+                      k ->
+                          ConversationViews.forViewer(
+                              ConversationSnapshot.load(tx, changed.get(k)), ctx.accountId()));
           Map<String, List<Event>> included = new LinkedHashMap<>();
           long bytes = 0;
           long cutAt = -1;
           for (StoredEvent stored : candidates) {
+            if (stored.timestamp() > horizon) {
+              cutAt = horizon;
+              break;
+            }
             Event event = ConversationSupport.parseEvent(stored);
             int size = event.getSerializedSize() + 16;
             if (!included.containsKey(stored.conversationId())) {
               // The first event of a conversation brings the conversation along: count it too.
-              size += views.get(stored.conversationId()).getSerializedSize() + 32;
+              size += viewOf.apply(stored.conversationId()).getSerializedSize() + 32;
             }
             if (bytes + size > maxBytes && bytes > 0) {
-              cutAt = included.isEmpty() ? since : lastTimestamp(included);
+              cutAt = lastTimestamp(included);
               break;
             }
             bytes += size;
@@ -206,17 +225,15 @@ public final class SyncRpcs {
           SyncAllNewEventsResponse.Builder response =
               SyncAllNewEventsResponse.newBuilder()
                   .setResponseHeader(ResponseHeader.newBuilder().setCurrentServerTime(syncPoint));
-          for (ConversationSnapshot snapshot : changed.values()) {
-            String id = snapshot.conversation().id();
-            List<Event> events = included.getOrDefault(id, List.of());
-            if (cutAt >= 0 && events.isEmpty() && snapshot.conversation().modifiedAt() > cutAt) {
+          for (ConversationRecord c : changed.values()) {
+            List<Event> events = included.getOrDefault(c.id(), List.of());
+            if (cutAt >= 0 && events.isEmpty() && c.modifiedAt() > cutAt) {
               continue; // comes with the next page
             }
-            Conversation view = views.get(id);
             response.addConversationState(
                 ConversationState.newBuilder()
-                    .setConversationId(ConversationViews.conversationId(id))
-                    .setConversation(view)
+                    .setConversationId(ConversationViews.conversationId(c.id()))
+                    .setConversation(viewOf.apply(c.id()))
                     .addAllEvent(events));
           }
           response.setSyncTimestamp(cutAt >= 0 ? cutAt : syncPoint);
