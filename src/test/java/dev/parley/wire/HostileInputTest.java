@@ -44,15 +44,33 @@ class HostileInputTest {
     return seeds;
   }
 
-  /** The first few thousand characters of the benchmark input, closed into valid JSON. */
+  /**
+   * The first few thousand characters of the benchmark input, closed into valid JSON; without the
+   * shared folder beside the checkout, a batch of the same shape built here.
+   */
   private static String benchSample() throws IOException {
     Path file = Path.of("..", "shared", "bench", "batch_2000.pblite.json");
-    if (!Files.exists(file)) {
-      return "[\"cbu\", []]";
+    if (Files.exists(file)) {
+      String text = Files.readString(file);
+      int cut = text.indexOf("]]], [[1,", 2000);
+      if (cut > 0) {
+        return text.substring(0, cut + 3) + "]]";
+      }
     }
-    String text = Files.readString(file);
-    int cut = text.indexOf("]]], [[1,", 2000);
-    return cut < 0 ? "[\"cbu\", []]" : text.substring(0, cut + 3) + "]]";
+    BatchUpdate.Builder batch = BatchUpdate.newBuilder();
+    for (int i = 0; i < 5; i++) {
+      batch.addStateUpdate(
+          StateUpdate.newBuilder()
+              .setEventNotification(
+                  EventNotification.newBuilder()
+                      .setEvent(
+                          Event.newBuilder()
+                              .setEventId("EVENT-" + i)
+                              .setTimestamp(1_500_000_000_000_000L + i)
+                              .setConversationId(
+                                  ConversationId.newBuilder().setId("UgwCONV" + i)))));
+    }
+    return ChannelCodec.encodeBatchUpdate(batch.build());
   }
 
   @Test
