@@ -2,19 +2,13 @@ package dev.parley.bench;
 
 import com.google.protobuf.Message;
 import dev.parley.bench.BenchAuth.Credentials;
-import dev.parley.proto.Hangouts.ConversationId;
 import dev.parley.proto.Hangouts.ConversationType;
 import dev.parley.proto.Hangouts.CreateConversationRequest;
 import dev.parley.proto.Hangouts.CreateConversationResponse;
 import dev.parley.proto.Hangouts.Event;
-import dev.parley.proto.Hangouts.EventRequestHeader;
-import dev.parley.proto.Hangouts.Formatting;
 import dev.parley.proto.Hangouts.InviteeID;
-import dev.parley.proto.Hangouts.MessageContent;
 import dev.parley.proto.Hangouts.RequestHeader;
 import dev.parley.proto.Hangouts.ResponseStatus;
-import dev.parley.proto.Hangouts.Segment;
-import dev.parley.proto.Hangouts.SegmentType;
 import dev.parley.proto.Hangouts.SendChatMessageRequest;
 import dev.parley.proto.Hangouts.SendChatMessageResponse;
 import dev.parley.proto.Hangouts.StateUpdate;
@@ -23,6 +17,7 @@ import dev.parley.server.ServerConfig;
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.channel.ChannelConfig;
 import dev.parley.server.storage.Account;
+import dev.parley.server.testing.ChatMessages;
 import dev.parley.wire.ChannelArray;
 import dev.parley.wire.ChannelCodec;
 import dev.parley.wire.RpcCodec;
@@ -734,25 +729,8 @@ public final class ServerBench {
 
   private static SendChatMessageRequest message(
       String conversationId, String text, long clientGeneratedId) {
-    return SendChatMessageRequest.newBuilder()
-        .setRequestHeader(RequestHeader.getDefaultInstance())
-        .setEventRequestHeader(
-            EventRequestHeader.newBuilder()
-                .setConversationId(ConversationId.newBuilder().setId(conversationId))
-                .setClientGeneratedId(clientGeneratedId))
-        .setMessageContent(
-            MessageContent.newBuilder()
-                .addSegment(
-                    Segment.newBuilder()
-                        .setType(SegmentType.SEGMENT_TYPE_TEXT)
-                        .setText(text)
-                        .setFormatting(
-                            Formatting.newBuilder()
-                                .setBold(false)
-                                .setItalic(false)
-                                .setStrikethrough(false)
-                                .setUnderline(false))))
-        .build();
+    return ChatMessages.text(
+        RequestHeader.getDefaultInstance(), conversationId, text, clientGeneratedId);
   }
 
   /** One RPC as hangups sends it: binary protobuf in, base64 protobuf out. */

@@ -8,18 +8,15 @@ import dev.parley.proto.Hangouts.ConversationType;
 import dev.parley.proto.Hangouts.CreateConversationRequest;
 import dev.parley.proto.Hangouts.CreateConversationResponse;
 import dev.parley.proto.Hangouts.Event;
-import dev.parley.proto.Hangouts.EventRequestHeader;
-import dev.parley.proto.Hangouts.Formatting;
 import dev.parley.proto.Hangouts.GetConversationRequest;
 import dev.parley.proto.Hangouts.GetConversationResponse;
 import dev.parley.proto.Hangouts.InviteeID;
-import dev.parley.proto.Hangouts.MessageContent;
 import dev.parley.proto.Hangouts.ResponseStatus;
 import dev.parley.proto.Hangouts.Segment;
-import dev.parley.proto.Hangouts.SegmentType;
 import dev.parley.proto.Hangouts.SendChatMessageRequest;
 import dev.parley.proto.Hangouts.SendChatMessageResponse;
 import dev.parley.server.storage.Account;
+import dev.parley.server.testing.ChatMessages;
 import dev.parley.server.testing.HangoutsTestClient;
 import dev.parley.server.testing.ServerFixture;
 import dev.parley.wire.JsonReader;
@@ -327,25 +324,7 @@ class KillAndRestartTest {
 
   private static SendChatMessageRequest message(
       HangoutsTestClient client, String conversationId, String text, long clientGeneratedId) {
-    return SendChatMessageRequest.newBuilder()
-        .setRequestHeader(client.header())
-        .setEventRequestHeader(
-            EventRequestHeader.newBuilder()
-                .setConversationId(ConversationId.newBuilder().setId(conversationId))
-                .setClientGeneratedId(clientGeneratedId))
-        .setMessageContent(
-            MessageContent.newBuilder()
-                .addSegment(
-                    Segment.newBuilder()
-                        .setType(SegmentType.SEGMENT_TYPE_TEXT)
-                        .setText(text)
-                        .setFormatting(
-                            Formatting.newBuilder()
-                                .setBold(false)
-                                .setItalic(false)
-                                .setStrikethrough(false)
-                                .setUnderline(false))))
-        .build();
+    return ChatMessages.text(client.header(), conversationId, text, clientGeneratedId);
   }
 
   private static String text(Event event) {
