@@ -161,29 +161,20 @@ public final class ManagementRpcs {
     String newName = validName(req.getNewName());
     return s.write(
         w -> {
-          // Take the timestamp counter first: on PostgreSQL it is a row lock, and taking it
-          // after other writes could deadlock against another writer.
-          w.timestamp(ctx.nowMicros());
-          ConversationSnapshot snapshot =
-              ConversationSupport.requireCurrent(w.tx(), conversationId, ctx.accountId());
+          ConversationSnapshot snapshot = lockAndRequire(w, ctx, conversationId);
           ConversationRecord c = snapshot.conversation();
           ConversationRename.Builder rename =
               ConversationRename.newBuilder().setNewName(newName == null ? "" : newName);
           rename.setOldName(c.name() == null ? "" : c.name());
-          w.tx().updateConversation(c.withName(newName));
-          ConversationSnapshot renamed =
-              snapshot.with(w.tx().conversation(conversationId).orElseThrow());
           Event event =
-              s.storeEvent(
+              recordChange(
                   w,
-                  renamed,
-                  ctx.accountId(),
+                  ctx,
+                  snapshot,
+                  c.withName(newName),
                   Event.newBuilder()
                       .setEventType(EventType.EVENT_TYPE_CONVERSATION_RENAME)
-                      .setConversationRename(rename),
-                  null,
-                  ctx);
-          s.pushEvent(w, conversationId, event, List.of());
+                      .setConversationRename(rename));
           return RenameConversationResponse.newBuilder().setCreatedEvent(event);
         });
   }
@@ -198,21 +189,15 @@ public final class ManagementRpcs {
     }
     return s.write(
         w -> {
-          // Take the timestamp counter first: on PostgreSQL it is a row lock, and taking it
-          // after other writes could deadlock against another writer.
-          w.timestamp(ctx.nowMicros());
-          ConversationSnapshot snapshot =
-              ConversationSupport.requireCurrent(w.tx(), conversationId, ctx.accountId());
+          ConversationSnapshot snapshot = lockAndRequire(w, ctx, conversationId);
           ConversationRecord c = snapshot.conversation();
           OffTheRecordStatus old = ConversationViews.otrStatus(c);
-          w.tx().updateConversation(c.withOtrStatus(wanted.getNumber()));
-          ConversationSnapshot updated =
-              snapshot.with(w.tx().conversation(conversationId).orElseThrow());
           Event event =
-              s.storeEvent(
+              recordChange(
                   w,
-                  updated,
-                  ctx.accountId(),
+                  ctx,
+                  snapshot,
+                  c.withOtrStatus(wanted.getNumber()),
                   Event.newBuilder()
                       .setEventType(EventType.EVENT_TYPE_OTR_MODIFICATION)
                       .setOtrModification(
@@ -220,10 +205,7 @@ public final class ManagementRpcs {
                               .setOldOtrStatus(old)
                               .setNewOtrStatus(wanted)
                               .setOldOtrToggle(OffTheRecordToggle.OFF_THE_RECORD_TOGGLE_ENABLED)
-                              .setNewOtrToggle(OffTheRecordToggle.OFF_THE_RECORD_TOGGLE_ENABLED)),
-                  null,
-                  ctx);
-          s.pushEvent(w, conversationId, event, List.of());
+                              .setNewOtrToggle(OffTheRecordToggle.OFF_THE_RECORD_TOGGLE_ENABLED)));
           return ModifyOTRStatusResponse.newBuilder().setCreatedEvent(event);
         });
   }
@@ -238,28 +220,19 @@ public final class ManagementRpcs {
     }
     return s.write(
         w -> {
-          // Take the timestamp counter first: on PostgreSQL it is a row lock, and taking it
-          // after other writes could deadlock against another writer.
-          w.timestamp(ctx.nowMicros());
-          ConversationSnapshot snapshot =
-              ConversationSupport.requireCurrent(w.tx(), conversationId, ctx.accountId());
+          ConversationSnapshot snapshot = lockAndRequire(w, ctx, conversationId);
           ConversationRecord c = requireGroup(snapshot);
           String token = c.joinToken() != null ? c.joinToken() : s.ids.token(18);
-          w.tx().updateConversation(c.withLinkSharing(wanted.getNumber(), token));
-          ConversationSnapshot updated =
-              snapshot.with(w.tx().conversation(conversationId).orElseThrow());
           Event event =
-              s.storeEvent(
+              recordChange(
                   w,
-                  updated,
-                  ctx.accountId(),
+                  ctx,
+                  snapshot,
+                  c.withLinkSharing(wanted.getNumber(), token),
                   Event.newBuilder()
                       .setEventType(EventType.EVENT_TYPE_GROUP_LINK_SHARING_MODIFICATION)
                       .setGroupLinkSharingModification(
-                          GroupLinkSharingModification.newBuilder().setNewStatus(wanted)),
-                  null,
-                  ctx);
-          s.pushEvent(w, conversationId, event, List.of());
+                          GroupLinkSharingModification.newBuilder().setNewStatus(wanted)));
           ConversationSnapshot after =
               ConversationSnapshot.load(w.tx(), w.tx().conversation(conversationId).orElseThrow());
           return SetGroupLinkSharingEnabledResponse.newBuilder()
@@ -283,6 +256,33 @@ public final class ManagementRpcs {
           return GetGroupConversationUrlResponse.newBuilder()
               .setGroupConversationUrl(s.publicUrl + "/join/" + c.joinToken());
         });
+  }
+
+  /**
+   * Takes the timestamp counter, then checks the caller is a participant. The counter comes first:
+   * on PostgreSQL it is a row lock, and taking it after other writes could deadlock another writer.
+   */
+  private static ConversationSnapshot lockAndRequire(
+      WriteScope w, RpcContext ctx, String conversationId) {
+    w.timestamp(ctx.nowMicros());
+    return ConversationSupport.requireCurrent(w.tx(), conversationId, ctx.accountId());
+  }
+
+  /**
+   * A change to the conversation's own attributes: stores the new record and the event that tells
+   * of it, and pushes the event to every participant.
+   */
+  private Event recordChange(
+      WriteScope w,
+      RpcContext ctx,
+      ConversationSnapshot snapshot,
+      ConversationRecord changed,
+      Event.Builder event) {
+    w.tx().updateConversation(changed);
+    ConversationSnapshot updated = snapshot.with(w.tx().conversation(changed.id()).orElseThrow());
+    Event stored = s.storeEvent(w, updated, ctx.accountId(), event, null, ctx);
+    s.pushEvent(w, changed.id(), stored, List.of());
+    return stored;
   }
 
   static ConversationRecord requireGroup(ConversationSnapshot snapshot) {

@@ -108,8 +108,11 @@ abstract class MembershipContract extends ServerTestBase {
     StateUpdate joinAtBob =
         bobChannel.await(
             u ->
-                u.getEventNotification().getEvent().getMembershipChange().getType()
-                    == MembershipChangeType.MEMBERSHIP_CHANGE_TYPE_JOIN,
+                // MembershipChangeType has no zero value: JOIN is also the default of an absent
+                // field, so check presence first.
+                u.getEventNotification().getEvent().hasMembershipChange()
+                    && u.getEventNotification().getEvent().getMembershipChange().getType()
+                        == MembershipChangeType.MEMBERSHIP_CHANGE_TYPE_JOIN,
             WAIT);
     Event joinEvent = joinAtBob.getEventNotification().getEvent();
     assertThat(joinEvent.getEventType()).isEqualTo(EventType.EVENT_TYPE_ADD_USER);
