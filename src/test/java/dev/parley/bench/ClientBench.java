@@ -12,9 +12,7 @@ import dev.parley.proto.Hangouts.ConversationId;
 import dev.parley.proto.Hangouts.ConversationState;
 import dev.parley.proto.Hangouts.ConversationType;
 import dev.parley.proto.Hangouts.CreateConversationRequest;
-import dev.parley.proto.Hangouts.EntityLookupSpec;
 import dev.parley.proto.Hangouts.EventRequestHeader;
-import dev.parley.proto.Hangouts.GetEntityByIdRequest;
 import dev.parley.proto.Hangouts.InviteeID;
 import dev.parley.proto.Hangouts.MessageContent;
 import dev.parley.proto.Hangouts.Segment;
@@ -169,7 +167,6 @@ public final class ClientBench {
         users.stream().filter(u -> u.getCanonicalEmail() != null).count(),
         "users (from getentitybyid; the rest have names from participant data only)");
     lists.close();
-    checkEntityLookup(ownerClient, users);
     t0 = System.nanoTime();
     ConversationLists.build(ownerClient).get(WAIT.toSeconds(), TimeUnit.SECONDS).close();
     print("build_conversation_lists_warm", millis(System.nanoTime() - t0), "ms");
@@ -245,31 +242,6 @@ public final class ClientBench {
             pages[1],
             pages[2] / 1e6));
     return connection;
-  }
-
-  /** Logs whether one getentitybyid for everybody, as the build sends it, is answered. */
-  private static void checkEntityLookup(Client client, List<User> users) {
-    GetEntityByIdRequest.Builder request = GetEntityByIdRequest.newBuilder();
-    for (User user : users) {
-      if (!user.isSelf()) {
-        request.addBatchLookupSpec(
-            EntityLookupSpec.newBuilder()
-                .setGaiaId(user.getId().gaiaId())
-                .setCreateOffnetworkGaia(true));
-      }
-    }
-    try {
-      int found =
-          client
-              .getEntityById(request.build())
-              .get(WAIT.toSeconds(), TimeUnit.SECONDS)
-              .getEntityCount();
-      log("getentitybyid with %d lookups: %d entities", request.getBatchLookupSpecCount(), found);
-    } catch (Exception e) {
-      log(
-          "getentitybyid with %d lookups failed: %s",
-          request.getBatchLookupSpecCount(), e.getCause() != null ? e.getCause() : e);
-    }
   }
 
   /** Pages {@code syncallnewevents} from {@code since} as the client's catch-up does. */
