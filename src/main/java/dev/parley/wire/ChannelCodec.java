@@ -143,6 +143,35 @@ public final class ChannelCodec {
     return sb.toString();
   }
 
+  /**
+   * The same wrapper as {@link #buildStateUpdateWrapper}, already written as the JSON string
+   * literal that {@code "p"} holds: encoded once per update, it can go into every session's chunk
+   * without being escaped again.
+   */
+  public static String buildStateUpdateWrapperLiteral(BatchUpdate batch) {
+    StringBuilder sb = new StringBuilder(256);
+    sb.append("\"{\\\"2\\\":{\\\"1\\\":{\\\"1\\\":\\\"")
+        .append(SERVICE_BABEL)
+        .append("\\\",\\\"2\\\":\\\"\\\"},\\\"2\\\":\\\"");
+    new PbliteEncoder(sb, 2).writeMessage(batch, BATCH_UPDATE_TAG);
+    sb.append("\\\"}}\"");
+    return sb.toString();
+  }
+
+  /** One frame's payload holding wrappers given as JSON string literals, ids counting up. */
+  public static String buildWrapperArrayFromLiterals(long firstArrayId, List<String> literals) {
+    StringBuilder sb = new StringBuilder(64 + literals.stream().mapToInt(String::length).sum());
+    sb.append('[');
+    long arrayId = firstArrayId;
+    for (String literal : literals) {
+      if (arrayId != firstArrayId) {
+        sb.append(',');
+      }
+      sb.append('[').append(arrayId++).append(",[{\"p\":").append(literal).append("}]]");
+    }
+    return sb.append(']').toString();
+  }
+
   /** A batch of state updates as hangups expects it inside the wrapper. */
   public static String encodeBatchUpdate(BatchUpdate batch) {
     return Pblite.encode(batch, BATCH_UPDATE_TAG);

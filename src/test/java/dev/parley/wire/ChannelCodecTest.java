@@ -85,6 +85,34 @@ class ChannelCodecTest {
   }
 
   @Test
+  void wrapperLiteralsAreTheQuotedWrappersAndBuildTheSameArrays() {
+    for (String text : List.of("plain", "h\u00e9llo \ud83d\ude00 \"q\" \\ /\n\t\u0001", "")) {
+      BatchUpdate batch =
+          BatchUpdate.newBuilder()
+              .addStateUpdate(
+                  StateUpdate.newBuilder()
+                      .setStateUpdateHeader(StateUpdateHeader.newBuilder().setCurrentServerTime(7))
+                      .setEventNotification(
+                          dev.parley.proto.Hangouts.EventNotification.newBuilder()
+                              .setEvent(Event.newBuilder().setEventId(text))))
+              .build();
+      String wrapper = ChannelCodec.buildStateUpdateWrapper(batch);
+      StringBuilder quoted = new StringBuilder();
+      JsonWriter.writeString(quoted, wrapper);
+      String literal = ChannelCodec.buildStateUpdateWrapperLiteral(batch);
+      assertThat(literal).isEqualTo(quoted.toString());
+      assertThat(ChannelCodec.buildWrapperArrayFromLiterals(5, List.of(literal)))
+          .isEqualTo(ChannelCodec.buildWrapperArray(5, wrapper));
+      assertThat(ChannelCodec.buildWrapperArrayFromLiterals(5, List.of(literal, literal)))
+          .isEqualTo(
+              JsonWriter.write(
+                  List.of(
+                      List.of(5L, List.of(java.util.Map.of("p", wrapper))),
+                      List.of(6L, List.of(java.util.Map.of("p", wrapper))))));
+    }
+  }
+
+  @Test
   void sessionResponseRoundTrips() throws Exception {
     ChannelSession session = new ChannelSession("SID1", "GSID1");
     assertThat(ChannelCodec.buildSessionResponse(session))

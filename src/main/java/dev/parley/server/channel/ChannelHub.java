@@ -227,7 +227,8 @@ public final class ChannelHub implements AutoCloseable {
   private static String encode(StateUpdate update, ActiveClientState state, long nowMicros) {
     StateUpdate.Builder copy = update.toBuilder();
     copy.getStateUpdateHeaderBuilder().setActiveClientState(state).setCurrentServerTime(nowMicros);
-    return ChannelCodec.buildStateUpdateWrapper(
+    // As a JSON string literal: every session's chunk embeds it without escaping it again.
+    return ChannelCodec.buildStateUpdateWrapperLiteral(
         BatchUpdate.newBuilder().addStateUpdate(copy).build());
   }
 
