@@ -1,5 +1,7 @@
 package dev.parley;
 
+import dev.parley.app.AppOptions;
+import dev.parley.app.Launcher;
 import dev.parley.server.cli.ServerCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The one entry point of {@code parley.jar}. It only dispatches: later the desktop app and the
- * server sub-command hang off here, each with its own composition root.
+ * The one entry point of {@code parley.jar}. It only dispatches: the desktop app ({@link
+ * Launcher}) and the server sub-command, each with its own composition root.
  */
 public final class Main {
   private Main() {}
@@ -28,13 +30,19 @@ public final class Main {
           .run(java.util.Arrays.asList(args).subList(1, args.length));
     }
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println("usage: parley [--version | --help]");
-      out.println("       parley server --help");
+      out.println("usage: parley [--demo] [--home DIR]   the desktop app");
+      out.println("       parley --version");
+      out.println("       parley server --help          the server");
       return 0;
     }
-    out.println("parley " + version());
-    out.println("The desktop app is not built yet; run with --help for what exists.");
-    return args.length == 0 ? 0 : 2;
+    try {
+      AppOptions.parse(java.util.Arrays.asList(args));
+    } catch (IllegalArgumentException e) {
+      err.println("parley: " + e.getMessage() + " (see --help)");
+      return 2;
+    }
+    Launcher.main(args);
+    return 0;
   }
 
   /** The project version, filtered into {@code version.properties} at build time. */

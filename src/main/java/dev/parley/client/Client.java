@@ -38,6 +38,7 @@ import dev.parley.client.internal.OrderedExecutor;
 import dev.parley.client.internal.RealChannel;
 import dev.parley.client.internal.RealConnection;
 import dev.parley.client.internal.RealJoin;
+import dev.parley.client.internal.RealMedia;
 import dev.parley.client.internal.RealRpc;
 import dev.parley.client.internal.RealUpload;
 import dev.parley.client.internal.Version;
@@ -140,6 +141,7 @@ public final class Client implements HangoutsApi {
   private final RealRpc rpc;
   private final RealUpload upload;
   private final RealJoin joins;
+  private final RealMedia media;
   private final RealConnection connection;
   private final ActiveClient activeClient;
   private final Completions completions;
@@ -173,6 +175,14 @@ public final class Client implements HangoutsApi {
     this.rpc = new RealRpc(http, server, headers, options.retryPolicy(), random);
     this.upload = new RealUpload(streaming, server, headers);
     this.joins = new RealJoin(http, server, headers);
+    this.media =
+        new RealMedia(
+            http,
+            server,
+            headers,
+            options.maxMediaBytes(),
+            options.mediaCacheDir(),
+            options.mediaCacheMaxBytes());
     this.connection =
         new RealConnection(
             listener ->
@@ -208,6 +218,15 @@ public final class Client implements HangoutsApi {
   /** Makes a running {@link #connect()} return promptly; from any thread. */
   public void disconnect() {
     connection.stop();
+  }
+
+  /**
+   * Skips the wait before the next reconnect attempt, so a running {@link #connect()} tries at once
+   * (a "Try now" button). While an attempt is under way, the wait after it is skipped should it
+   * fail. Does nothing while connected or not running; from any thread.
+   */
+  public void reconnectNow() {
+    connection.reconnectNow();
   }
 
   /**
@@ -277,6 +296,19 @@ public final class Client implements HangoutsApi {
   @Override
   public ActiveClientState activeClientState() {
     return connection.dispatcher().activeClientState();
+  }
+
+  /** True while this client is the user's active client (PROTOCOL.md section 6.4). */
+  public boolean isActiveClient() {
+    return activeClientState() == ActiveClientState.ACTIVE_CLIENT_STATE_IS_ACTIVE;
+  }
+
+  /**
+   * Fired with {@code true} when this client becomes the active client ({@link #setActive()}, or
+   * the server says so) and with {@code false} when another client of the user takes over.
+   */
+  public Event<Boolean> onActiveClientChanged() {
+    return events.onActiveClientChanged();
   }
 
   // ---- RPCs ----
@@ -472,6 +504,21 @@ public final class Client implements HangoutsApi {
   @Override
   public CompletableFuture<String> joinByLink(String url) {
     return completions.hop(joins.join(url));
+  }
+
+  /**
+   * The bytes of an image on this client's server ({@code GET /media/<id>}: an attachment, its
+   * thumbnail, an avatar), with the session's cookies and through the media cache of {@link
+   * ClientOptions.Builder#mediaCache} when set. A {@code /media/} URL naming another host (the
+   * server's public URL) is fetched from this client's server; any other URL must be on its origin,
+   * so the cookies never leave it.
+   *
+   * @return the bytes; or fails with {@link RequestRefusedException} (4xx such as 404, not an
+   *     image, over {@link ClientOptions#maxMediaBytes()}, another host), {@link
+   *     AuthenticationException} (401) or {@link NetworkException}
+   */
+  public CompletableFuture<byte[]> fetchMedia(String url) {
+    return completions.hop(media.fetch(url));
   }
 
   // ---- plumbing ----

@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -13,6 +14,9 @@ public final class ClientOptions {
   /** The protocol's push-channel silence limit: the server sends a noop every 20 s. */
   public static final Duration CHANNEL_READ_TIMEOUT = Duration.ofSeconds(60);
 
+  /** The largest image {@link Client#fetchMedia(String)} accepts by default: 40 MiB. */
+  public static final long MAX_MEDIA_BYTES = 40L * 1024 * 1024;
+
   private final String serverUrl;
   private final Cookies cookies;
   private final String origin;
@@ -24,6 +28,9 @@ public final class ClientOptions {
   private final BackoffPolicy reconnectBackoff;
   private final RetryPolicy retryPolicy;
   private final Executor callbackExecutor;
+  private final Path mediaCacheDir;
+  private final long mediaCacheMaxBytes;
+  private final long maxMediaBytes;
 
   private ClientOptions(Builder b) {
     this.serverUrl = b.serverUrl;
@@ -37,6 +44,9 @@ public final class ClientOptions {
     this.reconnectBackoff = b.reconnectBackoff;
     this.retryPolicy = b.retryPolicy;
     this.callbackExecutor = b.callbackExecutor;
+    this.mediaCacheDir = b.mediaCacheDir;
+    this.mediaCacheMaxBytes = b.mediaCacheMaxBytes;
+    this.maxMediaBytes = b.maxMediaBytes;
   }
 
   /** Options for the server at {@code serverUrl} (e.g. {@code https://chat.example.org}). */
@@ -93,6 +103,21 @@ public final class ClientOptions {
     return callbackExecutor;
   }
 
+  /** Where {@link Client#fetchMedia(String)} caches images; null means no cache. */
+  public Path mediaCacheDir() {
+    return mediaCacheDir;
+  }
+
+  /** The media cache's bound in bytes. */
+  public long mediaCacheMaxBytes() {
+    return mediaCacheMaxBytes;
+  }
+
+  /** The largest image {@link Client#fetchMedia(String)} accepts. */
+  public long maxMediaBytes() {
+    return maxMediaBytes;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder(serverUrl, cookies);
     b.origin = origin;
@@ -104,6 +129,9 @@ public final class ClientOptions {
     b.reconnectBackoff = reconnectBackoff;
     b.retryPolicy = retryPolicy;
     b.callbackExecutor = callbackExecutor;
+    b.mediaCacheDir = mediaCacheDir;
+    b.mediaCacheMaxBytes = mediaCacheMaxBytes;
+    b.maxMediaBytes = maxMediaBytes;
     return b;
   }
 
@@ -120,6 +148,9 @@ public final class ClientOptions {
     private BackoffPolicy reconnectBackoff = BackoffPolicy.DEFAULT;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Executor callbackExecutor;
+    private Path mediaCacheDir;
+    private long mediaCacheMaxBytes;
+    private long maxMediaBytes = MAX_MEDIA_BYTES;
 
     private Builder(String serverUrl, Cookies cookies) {
       this.serverUrl = Objects.requireNonNull(serverUrl, "serverUrl");
@@ -176,6 +207,29 @@ public final class ClientOptions {
      */
     public Builder callbackExecutor(Executor executor) {
       this.callbackExecutor = executor;
+      return this;
+    }
+
+    /**
+     * Caches what {@link Client#fetchMedia(String)} fetches in {@code dir}, at most {@code
+     * maxBytes} (least recently used first out), as the server's {@code Cache-Control} allows. Use
+     * a directory per account: cached images are not keyed by who fetched them.
+     */
+    public Builder mediaCache(Path dir, long maxBytes) {
+      this.mediaCacheDir = Objects.requireNonNull(dir, "dir");
+      if (maxBytes <= 0) {
+        throw new IllegalArgumentException("maxBytes must be positive");
+      }
+      this.mediaCacheMaxBytes = maxBytes;
+      return this;
+    }
+
+    /** The largest image {@link Client#fetchMedia(String)} accepts (default 40 MiB). */
+    public Builder maxMediaBytes(long value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException("maxMediaBytes must be positive");
+      }
+      this.maxMediaBytes = value;
       return this;
     }
 

@@ -89,6 +89,59 @@ public interface SessionService extends AutoCloseable {
    */
   CompletableFuture<String> createConversation(List<String> personIds, String groupName);
 
+  // ---- managing a conversation ----
+
+  /**
+   * The longest conversation name the server takes, in UTF-16 chars after trimming (its {@code
+   * ManagementRpcs.MAX_NAME_LENGTH}).
+   */
+  int MAX_CONVERSATION_NAME_LENGTH = 1000;
+
+  /**
+   * Renames a conversation; an empty name removes the custom name. The server trims it and refuses
+   * one longer than {@link #MAX_CONVERSATION_NAME_LENGTH} or holding control characters ({@code
+   * RequestRefusedException}). Everyone sees a RENAME {@link SystemEvent}.
+   */
+  CompletableFuture<Void> rename(String conversationId, String name);
+
+  /** Adds people to a group (a MEMBERSHIP event); {@code ConversationTypeException} for a 1:1. */
+  CompletableFuture<Void> addPeople(String conversationId, List<String> personIds);
+
+  /** Removes someone else from a group (a MEMBERSHIP event). */
+  CompletableFuture<Void> removePerson(String conversationId, String personId);
+
+  /**
+   * Leaves a group: the others see "… left", and it is removed from this session's list ({@code
+   * conversationRemoved}) before the future completes. {@code ConversationTypeException} for a 1:1.
+   */
+  CompletableFuture<Void> leave(String conversationId);
+
+  /**
+   * Deletes a one-to-one conversation's history for the user up to now (hangups' {@code
+   * deleteconversation}); it leaves the list until someone writes in it again. {@code
+   * ConversationTypeException} for a group.
+   */
+  CompletableFuture<Void> deleteHistory(String conversationId);
+
+  /** Mutes (notification level QUIET) or unmutes (RING); the summary's {@code quiet} follows. */
+  CompletableFuture<Void> setQuiet(String conversationId, boolean quiet);
+
+  /** Turns history off ({@code true}) or on; everyone sees an OFF_THE_RECORD event. */
+  CompletableFuture<Void> setOffTheRecord(String conversationId, boolean offTheRecord);
+
+  /** Lets people join a group by its link, or stops it; everyone sees a LINK_SHARING event. */
+  CompletableFuture<Void> setLinkSharing(String conversationId, boolean enabled);
+
+  /** The link that lets people join a group; refused while link sharing is off. */
+  CompletableFuture<String> groupLink(String conversationId);
+
+  /**
+   * Joins a group by a shared {@code …/join/<token>} link and completes with its id once it is in
+   * {@link #conversations()}. A link that names no token, or whose group has link sharing off,
+   * fails with {@code RequestRefusedException}.
+   */
+  CompletableFuture<String> joinByLink(String url);
+
   // ---- media and connection ----
 
   /**

@@ -36,6 +36,14 @@ public final class AuthHeaders {
         .header("user-agent", userAgent);
   }
 
+  /**
+   * Adds only the cookies and the user agent: what {@code GET /media/} needs (PROTOCOL.md section
+   * 3), as a browser's image request would send.
+   */
+  public Request.Builder applyCookies(Request.Builder builder) {
+    return builder.header("cookie", cookieHeader).header("user-agent", userAgent);
+  }
+
   public String origin() {
     return origin;
   }

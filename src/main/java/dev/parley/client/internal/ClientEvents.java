@@ -10,7 +10,8 @@ public record ClientEvents(
     Event<Void> onReconnect,
     Event<Void> onDisconnect,
     Event<StateUpdate> onStateUpdate,
-    Event<ConnectionState> onConnectionState) {
+    Event<ConnectionState> onConnectionState,
+    Event<Boolean> onActiveClientChanged) {
 
   public static ClientEvents create() {
     return new ClientEvents(
@@ -18,6 +19,7 @@ public record ClientEvents(
         new Event<>("on_reconnect"),
         new Event<>("on_disconnect"),
         new Event<>("on_state_update"),
-        new Event<>("on_connection_state"));
+        new Event<>("on_connection_state"),
+        new Event<>("on_active_client_changed"));
   }
 }

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import okhttp3.Call;
@@ -33,7 +32,8 @@ import okhttp3.Response;
  * hands client ids, state updates and losses to the {@link Listener}, which must return at once
  * (the client queues them). {@link #subscribe} and {@link #fail} are called from the client's
  * control thread, {@link #stop()} from any thread. No lock is held: the fields shared between
- * threads are volatile, and stopping cancels the call in flight and wakes the backoff wait.
+ * threads are volatile, and stopping cancels the call in flight and wakes the backoff wait ({@link
+ * #wakeUp()} wakes it too, for an attempt at once).
  */
 public final class RealChannel {
   /** What the channel tells the client, always on the reader thread. */
@@ -59,7 +59,9 @@ public final class RealChannel {
   private final BackoffPolicy backoff;
   private final RandomGenerator random;
   private final Listener listener;
-  private final CountDownLatch stopSignal = new CountDownLatch(1);
+  private final Object backoffLock = new Object();
+
+  private boolean wakeRequested; // guarded by backoffLock
 
   private volatile boolean stopped;
   private volatile Call currentCall;
@@ -134,21 +136,51 @@ public final class RealChannel {
       healthy = false;
       Duration delay = backoff.delay(failures, random);
       listener.onLost(reason, Instant.now().plus(delay), failures);
+      awaitBackoff(delay);
+    }
+  }
+
+  /**
+   * Waits {@code delay} before the next attempt, or less: {@link #stop()} and {@link #wakeUp()} end
+   * the wait at once. An interrupt stops the channel.
+   */
+  private void awaitBackoff(Duration delay) {
+    long deadline = System.nanoTime() + delay.toNanos();
+    synchronized (backoffLock) {
       try {
-        if (stopSignal.await(delay.toNanos(), TimeUnit.NANOSECONDS)) {
-          break;
+        while (!stopped && !wakeRequested) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            break;
+          }
+          TimeUnit.NANOSECONDS.timedWait(backoffLock, left);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         stop();
       }
+      wakeRequested = false;
+    }
+  }
+
+  /**
+   * Skips the current backoff wait so the next attempt starts at once; if an attempt is under way,
+   * the wait after it (should it fail) is skipped instead. Does nothing once a long poll is
+   * running. Any thread.
+   */
+  public void wakeUp() {
+    synchronized (backoffLock) {
+      wakeRequested = true;
+      backoffLock.notifyAll();
     }
   }
 
   /** Ends {@link #run()} promptly; callable from any thread, more than once. */
   public void stop() {
     stopped = true;
-    stopSignal.countDown();
+    synchronized (backoffLock) {
+      backoffLock.notifyAll();
+    }
     Call call = currentCall;
     if (call != null) {
       call.cancel();
@@ -260,6 +292,9 @@ public final class RealChannel {
     Request request = headers.apply(new Request.Builder().url(url)).get().build();
     try (Response response = execute(pollHttp, request)) {
       checkStatus(response, "long poll");
+      synchronized (backoffLock) {
+        wakeRequested = false; // connected: an earlier wake-up must not skip a later wait
+      }
       long id = ++pollId;
       boolean sawClientId = false;
       ChunkParser parser = new ChunkParser();

@@ -78,7 +78,9 @@ public final class RealConnection implements RealChannel.Listener {
     this.getSelfInfo = getSelfInfo;
     this.events = events;
     this.ordered = new OrderedExecutor(callbackExecutor);
-    this.dispatcher = new UpdateDispatcher(ordered, events.onStateUpdate()::fire);
+    this.dispatcher =
+        new UpdateDispatcher(
+            ordered, events.onStateUpdate()::fire, events.onActiveClientChanged()::fire);
     this.control =
         new ThreadPoolExecutor(
             1,
@@ -144,6 +146,17 @@ public final class RealConnection implements RealChannel.Listener {
       ch.stop();
     }
     cancelCatchUp();
+  }
+
+  /**
+   * Ends the reconnect backoff wait so the next attempt starts now; does nothing while connected or
+   * not running. Any thread.
+   */
+  public void reconnectNow() {
+    RealChannel ch = currentChannel();
+    if (ch != null) {
+      ch.wakeUp();
+    }
   }
 
   public ConnectionState state() {

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Where state updates from the channel and from catch-up meet before observers see them: drops
  * events already delivered (by event id, the last {@value #REMEMBERED_EVENTS} remembered), keeps
- * the newest event timestamp for the next catch-up, tracks the active-client state, and hands each
- * update to an {@link OrderedExecutor} lane named by its conversation.
+ * the newest event timestamp for the next catch-up, tracks the active-client state (telling when
+ * this client becomes or stops being the active one), and hands each update to an {@link
+ * OrderedExecutor} lane named by its conversation.
  *
  * <p>Threading: confined to the client's control thread, which also runs catch-ups; updates that
  * arrive during a catch-up wait in the control thread's queue and so come after it. Between a
@@ -33,6 +34,7 @@ public final class UpdateDispatcher {
 
   private final OrderedExecutor ordered;
   private final Consumer<StateUpdate> sink;
+  private final Consumer<Boolean> activeChanged;
   private final Map<String, Boolean> deliveredEventIds =
       new LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -46,8 +48,18 @@ public final class UpdateDispatcher {
       ActiveClientState.ACTIVE_CLIENT_STATE_NO_ACTIVE;
 
   public UpdateDispatcher(OrderedExecutor ordered, Consumer<StateUpdate> sink) {
+    this(ordered, sink, active -> {});
+  }
+
+  /**
+   * @param activeChanged told, on the global lane, when this client becomes the active client
+   *     ({@code true}) or stops being it ({@code false})
+   */
+  public UpdateDispatcher(
+      OrderedExecutor ordered, Consumer<StateUpdate> sink, Consumer<Boolean> activeChanged) {
     this.ordered = ordered;
     this.sink = sink;
+    this.activeChanged = activeChanged;
   }
 
   /** Updates pushed by the channel, in arrival order. */
@@ -120,7 +132,15 @@ public final class UpdateDispatcher {
 
   /** Set when this client makes itself active, before the server's header confirms it. */
   public void setActiveClientState(ActiveClientState state) {
-    activeClientState = state;
+    boolean active = state == ActiveClientState.ACTIVE_CLIENT_STATE_IS_ACTIVE;
+    boolean wasActive;
+    synchronized (this) {
+      wasActive = activeClientState == ActiveClientState.ACTIVE_CLIENT_STATE_IS_ACTIVE;
+      activeClientState = state;
+    }
+    if (active != wasActive) {
+      ordered.execute(null, () -> activeChanged.accept(active));
+    }
   }
 
   private boolean deliver(StateUpdate update) {
@@ -133,7 +153,7 @@ public final class UpdateDispatcher {
       advanceSyncTimestamp(event.getTimestamp());
     }
     if (update.getStateUpdateHeader().hasActiveClientState()) {
-      activeClientState = update.getStateUpdateHeader().getActiveClientState();
+      setActiveClientState(update.getStateUpdateHeader().getActiveClientState());
     }
     ordered.execute(conversationIdOf(update), () -> sink.accept(update));
     return true;

@@ -1,6 +1,8 @@
 package dev.parley.app.session;
 
 import dev.parley.client.ChatMessageSegment;
+import dev.parley.client.ConversationTypeException;
+import dev.parley.client.RequestRefusedException;
 import dev.parley.client.TypingStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +45,15 @@ public final class FakeSessionService implements SessionService {
   public final List<String> retried = new ArrayList<>();
   public final List<List<String>> created = new ArrayList<>();
   public final List<String> presenceRefreshed = new ArrayList<>();
+  /** Management requests, worded "rename c1 Trip", "leave c1", "quiet c1 true", ... */
+  public final List<String> managed = new ArrayList<>();
+
+  /** When set, every management request fails with it (and changes nothing). */
+  public Throwable failManagement;
+
+  /** When true, management requests never complete (the server has not answered yet). */
+  public boolean holdManagement;
+
   public int setActiveCalls;
   public int reconnectNowCalls;
   public boolean closed;
@@ -311,6 +322,265 @@ public final class FakeSessionService implements SessionService {
             false,
             false));
     return CompletableFuture.completedFuture(id);
+  }
+
+  // ---- managing (applies the change and its system event, as the server would) ----
+
+  /** The join link of a group, as {@link #groupLink} hands it out. */
+  public static String joinLink(String conversationId) {
+    return "http://127.0.0.1:1/join/" + conversationId;
+  }
+
+  /** Makes a group joinable by {@link #joinByLink} without the user being in it yet. */
+  public FakeSessionService putJoinable(ConversationSummary summary) {
+    joinable.put(summary.id(), summary);
+    return this;
+  }
+
+  private final Map<String, ConversationSummary> joinable = new HashMap<>();
+
+  @Override
+  public CompletableFuture<Void> rename(String conversationId, String name) {
+    return manage(
+        "rename " + conversationId + " " + name,
+        conversationId,
+        false,
+        c -> {
+          String trimmed = name.strip();
+          if (trimmed.length() > MAX_CONVERSATION_NAME_LENGTH) {
+            throw new RequestRefusedException("a name is at most 1000 characters");
+          }
+          if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new RequestRefusedException("a name cannot contain control characters");
+          }
+          update(
+              c,
+              trimmed.isEmpty() ? null : trimmed,
+              c.participants(),
+              c.quiet(),
+              c.offTheRecord(),
+              c.linkSharing());
+          systemEvent(
+              conversationId, SystemEvent.Kind.RENAME, "You renamed the conversation to " + trimmed);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> addPeople(String conversationId, List<String> personIds) {
+    return manage(
+        "add " + conversationId + " " + String.join(",", personIds),
+        conversationId,
+        true,
+        c -> {
+          List<Person> participants = new ArrayList<>(c.participants());
+          for (String id : personIds) {
+            if (!people.containsKey(id)) {
+              throw new RequestRefusedException("no such person: " + id);
+            }
+            if (participants.stream().noneMatch(p -> p.id().equals(id))) {
+              participants.add(person(id));
+            }
+          }
+          update(c, c.customName(), participants, c.quiet(), c.offTheRecord(), c.linkSharing());
+          systemEvent(conversationId, SystemEvent.Kind.MEMBERSHIP, "You added someone");
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> removePerson(String conversationId, String personId) {
+    return manage(
+        "remove " + conversationId + " " + personId,
+        conversationId,
+        true,
+        c -> {
+          if (c.participants().stream().noneMatch(p -> p.id().equals(personId))) {
+            throw new RequestRefusedException("that person is not a participant");
+          }
+          List<Person> participants =
+              c.participants().stream().filter(p -> !p.id().equals(personId)).toList();
+          update(c, c.customName(), participants, c.quiet(), c.offTheRecord(), c.linkSharing());
+          systemEvent(conversationId, SystemEvent.Kind.MEMBERSHIP, "You removed someone");
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> leave(String conversationId) {
+    return manage(
+        "leave " + conversationId, conversationId, true, c -> removeConversation(conversationId));
+  }
+
+  @Override
+  public CompletableFuture<Void> deleteHistory(String conversationId) {
+    return manage(
+        "delete " + conversationId,
+        conversationId,
+        false,
+        c -> {
+          if (c.group()) {
+            throw new ConversationTypeException("only a one-to-one conversation");
+          }
+          timelines.remove(conversationId);
+          removeConversation(conversationId);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> setQuiet(String conversationId, boolean quiet) {
+    return manage(
+        "quiet " + conversationId + " " + quiet,
+        conversationId,
+        false,
+        c ->
+            update(
+                c, c.customName(), c.participants(), quiet, c.offTheRecord(), c.linkSharing()));
+  }
+
+  @Override
+  public CompletableFuture<Void> setOffTheRecord(String conversationId, boolean offTheRecord) {
+    return manage(
+        "otr " + conversationId + " " + offTheRecord,
+        conversationId,
+        false,
+        c -> {
+          update(c, c.customName(), c.participants(), c.quiet(), offTheRecord, c.linkSharing());
+          systemEvent(
+              conversationId,
+              SystemEvent.Kind.OFF_THE_RECORD,
+              offTheRecord ? "You turned history off" : "You turned history on");
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> setLinkSharing(String conversationId, boolean enabled) {
+    return manage(
+        "link " + conversationId + " " + enabled,
+        conversationId,
+        true,
+        c -> {
+          update(c, c.customName(), c.participants(), c.quiet(), c.offTheRecord(), enabled);
+          systemEvent(
+              conversationId,
+              SystemEvent.Kind.LINK_SHARING,
+              enabled ? "You turned link sharing on" : "You turned link sharing off");
+        });
+  }
+
+  @Override
+  public CompletableFuture<String> groupLink(String conversationId) {
+    CompletableFuture<String> result = new CompletableFuture<>();
+    manage(
+            "groupLink " + conversationId,
+            conversationId,
+            true,
+            c -> {
+              if (!c.linkSharing()) {
+                throw new RequestRefusedException("link sharing is off for this conversation");
+              }
+            })
+        .whenComplete(
+            (v, failure) -> {
+              if (failure != null) {
+                result.completeExceptionally(failure);
+              } else {
+                result.complete(joinLink(conversationId));
+              }
+            });
+    return result;
+  }
+
+  @Override
+  public CompletableFuture<String> joinByLink(String url) {
+    managed.add("join " + url);
+    if (holdManagement) {
+      return new CompletableFuture<>();
+    }
+    if (failManagement != null) {
+      return CompletableFuture.failedFuture(failManagement);
+    }
+    String prefix = "/join/";
+    int at = url.indexOf(prefix);
+    if (at < 0 || at + prefix.length() >= url.length()) {
+      return CompletableFuture.failedFuture(new RequestRefusedException("not a group link"));
+    }
+    String id = url.substring(at + prefix.length()).strip();
+    ConversationSummary group = conversations.getOrDefault(id, joinable.get(id));
+    if (group == null || !group.linkSharing()) {
+      return CompletableFuture.failedFuture(
+          new RequestRefusedException("this link does not work (any more)"));
+    }
+    if (group.participants().stream().noneMatch(Person::self)) {
+      List<Person> participants = new ArrayList<>(group.participants());
+      participants.add(SELF);
+      update(
+          group,
+          group.customName(),
+          participants,
+          group.quiet(),
+          group.offTheRecord(),
+          group.linkSharing());
+      systemEvent(id, SystemEvent.Kind.MEMBERSHIP, "You joined");
+    }
+    return CompletableFuture.completedFuture(id);
+  }
+
+  /** A management request: recorded; refused, held or applied; completes at once. */
+  private CompletableFuture<Void> manage(
+      String what, String conversationId, boolean groupOnly, ManagementChange change) {
+    managed.add(what);
+    if (holdManagement) {
+      return new CompletableFuture<>();
+    }
+    if (failManagement != null) {
+      return CompletableFuture.failedFuture(failManagement);
+    }
+    ConversationSummary c = conversations.get(conversationId);
+    if (c == null) {
+      return CompletableFuture.failedFuture(
+          new RequestRefusedException("no conversation " + conversationId));
+    }
+    if (groupOnly && !c.group()) {
+      return CompletableFuture.failedFuture(
+          new ConversationTypeException("that needs a group conversation"));
+    }
+    try {
+      change.apply(c);
+      return CompletableFuture.completedFuture(null);
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private interface ManagementChange {
+    void apply(ConversationSummary c) throws Exception;
+  }
+
+  private void update(
+      ConversationSummary c,
+      String name,
+      List<Person> participants,
+      boolean quiet,
+      boolean offTheRecord,
+      boolean linkSharing) {
+    putConversation(
+        new ConversationSummary(
+            c.id(),
+            name,
+            c.group(),
+            participants,
+            c.lastActivity(),
+            c.lastMessageSender(),
+            c.lastMessagePreview(),
+            c.unreadCount(),
+            quiet,
+            c.archived(),
+            offTheRecord,
+            linkSharing));
+  }
+
+  private void systemEvent(String conversationId, SystemEvent.Kind kind, String text) {
+    receive(
+        new SystemEvent(
+            conversationId, "ev-" + ids.incrementAndGet(), Instant.now(), kind, SELF, text));
   }
 
   @Override

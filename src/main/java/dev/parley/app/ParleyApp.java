@@ -1,0 +1,138 @@
+package dev.parley.app;
+
+import dev.parley.app.session.SessionService;
+import dev.parley.app.signin.RealSignInService;
+import dev.parley.app.signin.SignInService;
+import dev.parley.app.signin.WelcomeView;
+import dev.parley.app.signin.WelcomeViewModel;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: creates the services once, shows the window at once (with a progress
+ * state), then either the welcome screen or the signed-in main window ({@link SessionUi}).
+ */
+public final class ParleyApp extends Application {
+  private static final Logger LOG = LoggerFactory.getLogger(ParleyApp.class);
+
+  private final UiDispatcher ui = new FxUiDispatcher();
+  private final ExecutorService background =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "parley-app-background");
+            t.setDaemon(true);
+            return t;
+          });
+  private ScheduledUiTimer timer;
+  private AppPaths paths;
+  private Theme theme;
+  private SignInService signIn;
+  private Stage stage;
+  private StackPane root;
+  private SessionUi sessionUi;
+  private WindowGeometry geometry;
+
+  @Override
+  public void start(Stage primaryStage) {
+    AppOptions options = AppOptions.parse(getParameters().getRaw());
+    stage = primaryStage;
+    paths = options.paths();
+    timer = new ScheduledUiTimer(ui);
+    theme = Theme.initial();
+    theme.apply();
+    signIn = new RealSignInService(paths, ui, background);
+    geometry = new WindowGeometry(paths.config());
+
+    root = new StackPane(loadingPane());
+    Scene scene = new Scene(root);
+    scene.getStylesheets().add(Theme.appStylesheet());
+    stage.setScene(scene);
+    stage.setTitle("Parley");
+    stage.setMinWidth(640);
+    stage.setMinHeight(420);
+    geometry.restore(stage);
+    stage.show();
+
+    if (options.demo()) {
+      signIn.startDemo().whenComplete((session, error) -> signedInOrWelcome(session, error));
+    } else {
+      signIn
+          .resume()
+          .whenComplete(
+              (session, error) -> signedInOrWelcome(session == null ? null : session.orElse(null), error));
+    }
+  }
+
+  private void signedInOrWelcome(SessionService session, Throwable error) {
+    if (session != null) {
+      showSession(session);
+      return;
+    }
+    if (error != null) {
+      LOG.warn("could not sign in at start: {}", error.toString());
+    }
+    showWelcome(error);
+  }
+
+  private void showWelcome(Throwable error) {
+    stage.titleProperty().unbind();
+    stage.setTitle("Parley");
+    WelcomeViewModel vm = new WelcomeViewModel(signIn, this::showSession);
+    root.getChildren().setAll(new WelcomeView(vm));
+  }
+
+  private void showSession(SessionService session) {
+    sessionUi =
+        new SessionUi(session, ui, timer, background, theme, stage, getHostServices(), this::signOut);
+    root.getChildren().setAll(sessionUi.view());
+    stage.titleProperty().bind(sessionUi.title());
+  }
+
+  private void signOut() {
+    if (sessionUi != null) {
+      sessionUi.close();
+      sessionUi = null;
+    }
+    signIn.signOut();
+    showWelcome(null);
+  }
+
+  private static StackPane loadingPane() {
+    ProgressIndicator progress = new ProgressIndicator();
+    progress.setPrefSize(40, 40);
+    Label label = new Label("Starting Parley\u2026");
+    VBox box = new VBox(12, progress, label);
+    box.setAlignment(Pos.CENTER);
+    StackPane pane = new StackPane(box);
+    pane.getStyleClass().add("loading-pane");
+    pane.setId("loading");
+    return pane;
+  }
+
+  @Override
+  public void stop() {
+    if (stage != null) {
+      geometry.save(stage);
+    }
+    if (sessionUi != null) {
+      sessionUi.close();
+    }
+    if (signIn != null) {
+      signIn.close();
+    }
+    if (timer != null) {
+      timer.close();
+    }
+    background.shutdownNow();
+  }
+}

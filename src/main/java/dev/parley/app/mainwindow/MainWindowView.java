@@ -1,0 +1,115 @@
+package dev.parley.app.mainwindow;
+
+import atlantafx.base.theme.Styles;
+import dev.parley.app.I18n;
+import dev.parley.app.connection.ConnectionBannerView;
+import dev.parley.app.conversation.ConversationView;
+import dev.parley.app.conversationlist.ConversationListView;
+import dev.parley.app.conversationlist.ConversationListViewModel;
+import dev.parley.app.ui.Avatar;
+import dev.parley.app.ui.ImageLoader;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's layout: the connection banner on top, the conversation list on the left (with
+ * the account bar above it), the open conversation on the right, or an empty state.
+ */
+public final class MainWindowView extends BorderPane {
+  private final SplitPane split;
+
+  public MainWindowView(
+      MainWindowViewModel vm,
+      ConnectionBannerView banner,
+      ConversationListView list,
+      ConversationListViewModel listVm,
+      ConversationView conversation,
+      ImageLoader images,
+      Runnable toggleTheme,
+      Runnable newConversation,
+      Runnable quit) {
+    setId("mainWindow");
+    getStylesheets().add(MainWindowView.class.getResource("mainwindow.css").toExternalForm());
+    I18n text = I18n.of(MainWindowView.class);
+
+    Avatar self = new Avatar(images, 32);
+    self.setPerson(vm.self());
+    Label name = new Label(vm.self().fullName());
+    name.getStyleClass().add(Styles.TEXT_BOLD);
+    Label server = new Label(vm.serverUrl());
+    server.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+    VBox who = new VBox(0, name, server);
+    HBox.setHgrow(who, Priority.ALWAYS);
+    who.setMinWidth(0);
+    MenuButton menu = new MenuButton();
+    menu.setId("accountMenu");
+    menu.setGraphic(new FontIcon("mdi2m-menu"));
+    menu.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON, "no-arrow");
+    menu.setAccessibleText(text.get("menu.account"));
+    MenuItem newItem = new MenuItem(text.get("menu.newConversation"));
+    newItem.setOnAction(e -> newConversation.run());
+    MenuItem theme = new MenuItem(text.get("menu.theme.dark"));
+    theme.setOnAction(e -> toggleTheme.run());
+    MenuItem signOut = new MenuItem(text.get("menu.signOut"));
+    signOut.setId("signOut");
+    signOut.setOnAction(e -> vm.signOut());
+    MenuItem quitItem = new MenuItem(text.get("menu.quit"));
+    quitItem.setOnAction(e -> quit.run());
+    menu.getItems()
+        .addAll(newItem, theme, new SeparatorMenuItem(), signOut, new SeparatorMenuItem(), quitItem);
+    HBox accountBar = new HBox(10, self, who, menu);
+    accountBar.setAlignment(Pos.CENTER_LEFT);
+    accountBar.getStyleClass().add("account-bar");
+
+    VBox.setVgrow(list, Priority.ALWAYS);
+    VBox left = new VBox(accountBar, list);
+    left.getStyleClass().add("sidebar");
+    left.setMinWidth(240);
+    left.setPrefWidth(320);
+
+    Node empty = emptyState(text);
+    empty.visibleProperty().bind(listVm.selectedConversationIdProperty().isNull());
+    conversation.visibleProperty().bind(listVm.selectedConversationIdProperty().isNotNull());
+    StackPane right = new StackPane(empty, conversation);
+    right.setMinWidth(360);
+
+    split = new SplitPane(left, right);
+    split.setOrientation(Orientation.HORIZONTAL);
+    split.setDividerPositions(0.3);
+    SplitPane.setResizableWithParent(left, false);
+    setTop(banner);
+    setCenter(split);
+  }
+
+  /** The divider between the list and the conversation, for remembering it. */
+  public SplitPane splitPane() {
+    return split;
+  }
+
+  private static Node emptyState(I18n text) {
+    FontIcon icon = new FontIcon("mdi2m-message-text-outline");
+    icon.getStyleClass().add("empty-icon");
+    Label title = new Label(text.get("empty.title"));
+    title.getStyleClass().add(Styles.TITLE_4);
+    Label detail = new Label(text.get("empty.detail"));
+    detail.getStyleClass().add(Styles.TEXT_MUTED);
+    VBox box = new VBox(8, icon, title, detail);
+    box.setAlignment(Pos.CENTER);
+    box.getStyleClass().add("empty-state");
+    Region filler = new Region();
+    return new StackPane(filler, box);
+  }
+}
