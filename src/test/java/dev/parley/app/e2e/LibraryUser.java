@@ -93,6 +93,27 @@ public final class LibraryUser implements AutoCloseable {
         .get(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * Sends {@code count} messages one after another ("prefix 1", "prefix 2"...); completes after the
+   * last.
+   */
+  public java.util.concurrent.CompletableFuture<Void> sendManyAsync(
+      String conversationId, int count, String prefix) throws Exception {
+    Conversation conversation = conversation(conversationId);
+    java.util.concurrent.CompletableFuture<Void> chain =
+        java.util.concurrent.CompletableFuture.completedFuture(null);
+    for (int i = 1; i <= count; i++) {
+      String text = prefix + i;
+      chain =
+          chain.thenCompose(
+              v ->
+                  conversation
+                      .sendMessage(ChatMessageSegment.fromString(text))
+                      .thenApply(e -> null));
+    }
+    return chain;
+  }
+
   public void sendImage(String conversationId, byte[] png, String text) throws Exception {
     conversation(conversationId)
         .sendMessage(

@@ -1,0 +1,289 @@
+package dev.parley.bench;
+
+import dev.parley.app.Launcher;
+import dev.parley.app.conversation.TimelineRow;
+import dev.parley.app.conversationlist.ConversationRow;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The app side of {@link UiBench}: starts the real app (as {@code Launcher.main} would) in this JVM
+ * and measures it from the inside. Options: {@code --home DIR --big TITLE --others N}.
+ */
+public final class AppProbe {
+  private static final Duration WAIT = Duration.ofMinutes(5);
+
+  private AppProbe() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> list = Arrays.asList(args);
+    String home = list.get(list.indexOf("--home") + 1);
+    String bigTitle = list.get(list.indexOf("--big") + 1);
+    int others = Integer.parseInt(list.get(list.indexOf("--others") + 1));
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    Thread app = new Thread(() -> Launcher.main(new String[] {"--home", home}), "app-main");
+    app.setDaemon(true);
+    app.start();
+
+    // 1. The conversation list painted.
+    waitUntil(() -> fxReady() && onFx(() -> scene() != null));
+    long[] listPainted = new long[1];
+    CompletableFuture<Void> painted = new CompletableFuture<>();
+    onFx(
+        () -> {
+          Scene scene = scene();
+          Runnable check =
+              () -> {
+                ListView<ConversationRow> rows = conversationList(scene);
+                if (!painted.isDone() && rows != null && !rows.getItems().isEmpty()) {
+                  listPainted[0] = System.currentTimeMillis();
+                  painted.complete(null);
+                }
+              };
+          scene.addPostLayoutPulseListener(check);
+          Platform.requestNextPulse();
+          return null;
+        });
+    painted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    print("list_painted", listPainted[0] - jvmStart, "ms");
+
+    // 2. Open the big conversation.
+    print("open_conversation", openMillis(bigTitle), "ms");
+
+    // 3. Load all of it, then scroll it top to bottom frame by frame.
+    long loadStart = System.nanoTime();
+    loadAllHistory();
+    print("load_all_history", (System.nanoTime() - loadStart) / 1e6, "ms");
+    print("loaded_rows", onFx(() -> timeline(scene()).getItems().size()), "rows");
+    scrollTopToBottom();
+
+    // 4. Open the other conversations; memory after.
+    for (int i = 1; i <= others; i++) {
+      openMillis("Conversation " + i);
+    }
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    Runtime rt = Runtime.getRuntime();
+    print("heap_used", (rt.totalMemory() - rt.freeMemory()) / 1048576.0, "MiB");
+    print("rss", rssMiB(), "MiB");
+
+    // 5. Idle CPU with the window hidden.
+    onFx(
+        () -> {
+          Platform.setImplicitExit(false);
+          ((Stage) scene().getWindow()).hide();
+          return null;
+        });
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long wall0 = System.nanoTime();
+    TimeUnit.SECONDS.sleep(10); // measuring idleness is the point here
+    double idle = 100.0 * (os.getProcessCpuTime() - cpu0) / (System.nanoTime() - wall0);
+    print("idle_cpu_hidden", idle, "% of one core");
+    System.out.flush();
+    Runtime.getRuntime().halt(0);
+  }
+
+  private static double openMillis(String title) throws Exception {
+    CompletableFuture<Long> shown = new CompletableFuture<>();
+    long[] start = new long[1];
+    onFx(
+        () -> {
+          Scene scene = scene();
+          ListView<ConversationRow> rows = conversationList(scene);
+          int index = -1;
+          for (int i = 0; i < rows.getItems().size(); i++) {
+            if (rows.getItems().get(i).title().equals(title)) {
+              index = i;
+            }
+          }
+          if (index < 0) {
+            throw new IllegalStateException("no conversation " + title);
+          }
+          Runnable[] check = new Runnable[1];
+          check[0] =
+              () -> {
+                Label header = (Label) scene.getRoot().lookup("#conversationTitle");
+                ListView<TimelineRow> timeline = timeline(scene);
+                if (!shown.isDone()
+                    && header != null
+                    && title.equals(header.getText())
+                    && timeline != null
+                    && !timeline.getItems().isEmpty()) {
+                  shown.complete(System.nanoTime());
+                  Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
+                }
+              };
+          scene.addPostLayoutPulseListener(check[0]);
+          start[0] = System.nanoTime();
+          rows.getSelectionModel().select(index);
+          Platform.requestNextPulse();
+          return null;
+        });
+    return (shown.get(WAIT.toSeconds(), TimeUnit.SECONDS) - start[0]) / 1e6;
+  }
+
+  private static void loadAllHistory() throws Exception {
+    int stale = 0;
+    int last = -1;
+    while (stale < 50) {
+      int size =
+          onFx(
+              () -> {
+                ListView<TimelineRow> t = timeline(scene());
+                t.scrollTo(0);
+                return t.getItems().size();
+              });
+      stale = size == last ? stale + 1 : 0;
+      last = size;
+      TimeUnit.MILLISECONDS.sleep(40); // let the page arrive; loop ends after 2 s without growth
+    }
+  }
+
+  private static void scrollTopToBottom() throws Exception {
+    List<Double> work = new ArrayList<>();
+    List<Double> intervals = new ArrayList<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    onFx(
+        () -> {
+          Scene scene = scene();
+          ListView<TimelineRow> t = timeline(scene);
+          t.scrollTo(0);
+          VirtualFlow<?> flow = (VirtualFlow<?>) t.lookup(".virtual-flow");
+          long[] frameStart = new long[] {0, 0};
+          Runnable end =
+              () -> {
+                if (frameStart[0] != 0) {
+                  work.add((System.nanoTime() - frameStart[0]) / 1e6);
+                  frameStart[0] = 0;
+                }
+              };
+          scene.addPostLayoutPulseListener(end);
+          new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+              long n = System.nanoTime();
+              if (frameStart[1] != 0) {
+                intervals.add((n - frameStart[1]) / 1e6);
+              }
+              frameStart[1] = n;
+              var lastCell = flow.getLastVisibleCell();
+              if (lastCell != null && lastCell.getIndex() >= t.getItems().size() - 1) {
+                stop();
+                scene.removePostLayoutPulseListener(end);
+                done.complete(null);
+                return;
+              }
+              frameStart[0] = n;
+              flow.scrollPixels(240);
+            }
+          }.start();
+          return null;
+        });
+    done.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    print("scroll_frames", work.size(), "frames");
+    print("scroll_frame_work_p50", percentile(work, 50), "ms");
+    print("scroll_frame_work_p99", percentile(work, 99), "ms");
+    print("scroll_frame_interval_p50", percentile(intervals, 50), "ms");
+    print("scroll_frame_interval_p99", percentile(intervals, 99), "ms");
+  }
+
+  // ---- plumbing ----
+
+  private static double percentile(List<Double> values, int p) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  private static double rssMiB() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    return Double.NaN;
+  }
+
+  private static Scene scene() {
+    for (Window w : Window.getWindows()) {
+      if (w instanceof Stage && w.getScene() != null) {
+        return w.getScene();
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ListView<ConversationRow> conversationList(Scene scene) {
+    return (ListView<ConversationRow>) scene.getRoot().lookup("#conversationList");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ListView<TimelineRow> timeline(Scene scene) {
+    return (ListView<TimelineRow>) scene.getRoot().lookup("#timeline");
+  }
+
+  private static boolean fxReady() {
+    try {
+      Platform.runLater(() -> {});
+      return true;
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("timed out");
+      }
+      TimeUnit.MILLISECONDS.sleep(5);
+    }
+  }
+
+  private static <T> T onFx(Callable<T> task) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(task.call());
+          } catch (Throwable t) {
+            result.completeExceptionally(t);
+          }
+        });
+    try {
+      return result.get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void print(String name, double value, String unit) {
+    System.out.printf(Locale.ROOT, "%s: %.1f %s%n", name, value, unit);
+  }
+}

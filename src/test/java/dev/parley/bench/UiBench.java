@@ -1,0 +1,228 @@
+package dev.parley.bench;
+
+import dev.parley.app.e2e.LibraryUser;
+import dev.parley.client.Auth;
+import dev.parley.client.CredentialsPrompt;
+import dev.parley.client.RefreshTokenCache;
+import dev.parley.server.ParleyServer;
+import dev.parley.server.ServerConfig;
+import dev.parley.server.storage.Account;
+import dev.parley.server.testing.ServerFixture;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The desktop app, headless (Monocle, software rendering), against a local server with a large
+ * account. Prints {@code name: value unit} lines:
+ *
+ * <ul>
+ *   <li>{@code empty_stage_painted}: JVM start to the first pulse after an empty stage is shown (a
+ *       child JVM) — the floor;
+ *   <li>{@code list_painted}: JVM start to the first pulse after the conversation list shows its
+ *       rows (another child JVM running the app, signing in silently with a cached token), and its
+ *       ratio to the floor (goal ≤ 1.5);
+ *   <li>{@code open_conversation}: selecting the conversation of {@code --big} messages to the
+ *       pulse that paints it (goal ≤ 100 ms);
+ *   <li>{@code scroll_frame_p50/p99}: the work of each frame (scroll step, CSS, layout, render)
+ *       while scrolling it top to bottom after loading all of it (goal p99 ≤ 16.7 ms);
+ *   <li>{@code heap_used}, {@code rss}: after opening {@code --conversations} conversations of
+ *       {@code --messages} messages each (goal RSS ≤ 300 MB);
+ *   <li>{@code idle_cpu}: CPU used over 10 s with the window hidden (goal ≈ 0).
+ * </ul>
+ *
+ * <p>Seeding goes through the server's RPCs and takes minutes the first time; the seeded data is
+ * kept under {@code --cache} (default {@code /tmp/parley-uibench}) and reused.
+ *
+ * <pre>
+ * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.parley.bench.UiBench -Dexec.args="--quick"
+ * options: --big 10000 --conversations 50 --messages 2000 --quick (2000, 10, 200) --cache DIR
+ * </pre>
+ */
+public final class UiBench {
+  private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+  record Options(int big, int conversations, int messages, Path cache) {
+    static Options parse(String[] args) {
+      int big = 10_000;
+      int conversations = 50;
+      int messages = 2_000;
+      Path cache = Path.of("/tmp/parley-uibench");
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--quick" -> {
+            big = 2_000;
+            conversations = 10;
+            messages = 200;
+          }
+          case "--big" -> big = Integer.parseInt(args[++i]);
+          case "--conversations" -> conversations = Integer.parseInt(args[++i]);
+          case "--messages" -> messages = Integer.parseInt(args[++i]);
+          case "--cache" -> cache = Path.of(args[++i]);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      return new Options(big, conversations, messages, cache);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options o = Options.parse(args);
+    Path dir =
+        o.cache()
+            .resolve(
+                String.format(Locale.ROOT, "%d-%d-%d", o.big(), o.conversations(), o.messages()));
+    boolean seeded = Files.exists(dir.resolve("seeded"));
+    ParleyServer server =
+        ParleyServer.start(
+            ServerConfig.defaults(dir.resolve("server"))
+                .withPort(0)
+                .withPasswordParams(ServerFixture.CHEAP_HASHING));
+    try {
+      if (!seeded) {
+        seed(server, dir, o);
+      }
+      Path home = dir.resolve("home-" + System.nanoTime());
+      prepareHome(server.url(), home);
+      double floor = childMillis(EmptyStageProbe.class, List.of(), "empty_stage_painted");
+      print("empty_stage_painted", floor, "ms");
+      List<String> appLines =
+          child(
+              AppProbe.class,
+              List.of(
+                  "--home",
+                  home.toString(),
+                  "--big",
+                  "Big conversation",
+                  "--others",
+                  Integer.toString(o.conversations())));
+      double list = Double.NaN;
+      for (String line : appLines) {
+        OUT.println(line);
+        if (line.startsWith("list_painted:")) {
+          list = Double.parseDouble(line.split("\\s+")[1]);
+        }
+      }
+      print("list_painted_over_floor", list / floor, "x");
+    } finally {
+      server.close();
+    }
+  }
+
+  private static void seed(ParleyServer server, Path dir, Options o) throws Exception {
+    long start = System.nanoTime();
+    Account me =
+        server
+            .accounts()
+            .create("me@bench.local", "Sam Taylor", ServerFixture.PASSWORD.toCharArray(), false);
+    server
+        .accounts()
+        .create("other@bench.local", "Alex Other", ServerFixture.PASSWORD.toCharArray(), false);
+    try (LibraryUser other =
+        new LibraryUser(server.url(), "other@bench.local", dir.resolve("tokens"))) {
+      String big = other.group("Big conversation", List.of(me.id()));
+      List<String> groups = new ArrayList<>();
+      for (int i = 0; i < o.conversations(); i++) {
+        groups.add(other.group("Conversation " + (i + 1), List.of(me.id())));
+      }
+      List<CompletableFuture<?>> all = new ArrayList<>();
+      all.add(other.sendManyAsync(big, o.big(), "big message "));
+      for (String g : groups) {
+        all.add(other.sendManyAsync(g, o.messages(), "message "));
+      }
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(2, TimeUnit.HOURS);
+    }
+    Files.writeString(dir.resolve("seeded"), "ok");
+    System.err.printf(Locale.ROOT, "seeded in %.1f s%n", (System.nanoTime() - start) / 1e9);
+  }
+
+  /** A home directory whose saved account signs in silently with a cached refresh token. */
+  private static void prepareHome(String url, Path home) throws Exception {
+    Files.createDirectories(home.resolve("config"));
+    Files.writeString(
+        home.resolve("config").resolve("account.properties"),
+        "kind=REMOTE\nserver=" + url.replace(":", "\\:") + "\nemail=me@bench.local\n");
+    CredentialsPrompt prompt =
+        new CredentialsPrompt() {
+          @Override
+          public String email() {
+            return "me@bench.local";
+          }
+
+          @Override
+          public String password() {
+            return ServerFixture.PASSWORD;
+          }
+
+          @Override
+          public String verificationCode() {
+            return null;
+          }
+        };
+    Auth.getAuth(url, prompt, new RefreshTokenCache(home.resolve("data").resolve("refresh-token")));
+  }
+
+  private static double childMillis(Class<?> main, List<String> args, String name)
+      throws Exception {
+    for (String line : child(main, args)) {
+      if (line.startsWith(name + ":")) {
+        return Double.parseDouble(line.split("\\s+")[1]);
+      }
+    }
+    throw new IllegalStateException(main.getSimpleName() + " printed no " + name);
+  }
+
+  /** Runs {@code main} in a fresh JVM on this class path, headless; returns its stdout lines. */
+  static List<String> child(Class<?> main, List<String> args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-Dglass.platform=Monocle");
+    command.add("-Dmonocle.platform=Headless");
+    command.add("-Dprism.order=sw");
+    command.add("-Djava.awt.headless=true");
+    command.add("-cp");
+    command.add(classPath());
+    command.add(main.getName());
+    command.addAll(args);
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        lines.add(line);
+      }
+    }
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException(main.getSimpleName() + " failed: " + lines);
+    }
+    return lines;
+  }
+
+  /** This JVM's class path; under {@code exec:java} the project's, from its class loader. */
+  private static String classPath() throws Exception {
+    ClassLoader loader = UiBench.class.getClassLoader();
+    if (loader instanceof java.net.URLClassLoader urls) {
+      List<String> entries = new ArrayList<>();
+      for (java.net.URL url : urls.getURLs()) {
+        entries.add(Path.of(url.toURI()).toString());
+      }
+      return String.join(java.io.File.pathSeparator, entries);
+    }
+    return System.getProperty("java.class.path");
+  }
+
+  static void print(String name, double value, String unit) {
+    OUT.printf(Locale.ROOT, "%s: %.1f %s%n", name, value, unit);
+  }
+}
