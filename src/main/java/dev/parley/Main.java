@@ -41,6 +41,10 @@ public final class Main {
       err.println("parley: " + e.getMessage() + " (see --help)");
       return 2;
     }
+    // AWT (the tray) and JavaFX must load the same GTK; without this AWT may load GTK 2 first.
+    if (System.getProperty("jdk.gtk.version") == null) {
+      System.setProperty("jdk.gtk.version", "3");
+    }
     Launcher.main(args);
     return 0;
   }

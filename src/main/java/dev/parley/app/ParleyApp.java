@@ -7,7 +7,13 @@ import dev.parley.app.signin.WelcomeView;
 import dev.parley.app.signin.WelcomeViewModel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import dev.parley.app.notifications.DesktopNotifier;
+import dev.parley.app.notifications.NotificationSettingsStore;
+import dev.parley.app.notifications.Notifiers;
+import dev.parley.app.tray.TrayController;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -41,6 +47,10 @@ public final class ParleyApp extends Application {
   private StackPane root;
   private SessionUi sessionUi;
   private WindowGeometry geometry;
+  private NotificationSettingsStore notificationSettings;
+  private TrayController tray;
+  private DesktopNotifier notifier;
+  private final SimpleIntegerProperty unreadTotal = new SimpleIntegerProperty(0);
 
   @Override
   public void start(Stage primaryStage) {
@@ -62,6 +72,13 @@ public final class ParleyApp extends Application {
     stage.setMinHeight(420);
     geometry.restore(stage);
     stage.show();
+
+    notificationSettings = new NotificationSettingsStore(paths.config());
+    tray =
+        new TrayController(
+            notificationSettings, unreadTotal, ui, timer, this::bringForward, Platform::exit);
+    tray.start();
+    notifier = Notifiers.best(tray::trayIcon, ui, () -> stage);
 
     if (options.demo()) {
       signIn.startDemo().whenComplete((session, error) -> signedInOrWelcome(session, error));
@@ -93,12 +110,30 @@ public final class ParleyApp extends Application {
 
   private void showSession(SessionService session) {
     sessionUi =
-        new SessionUi(session, ui, timer, background, theme, stage, getHostServices(), this::signOut);
+        new SessionUi(
+            session,
+            ui,
+            timer,
+            background,
+            theme,
+            stage,
+            getHostServices(),
+            this::signOut,
+            new Notifications(notifier, notificationSettings, this::bringForward));
     root.getChildren().setAll(sessionUi.view());
     stage.titleProperty().bind(sessionUi.title());
+    unreadTotal.bind(sessionUi.totalUnread());
+  }
+
+  private void bringForward() {
+    stage.show();
+    stage.setIconified(false);
+    stage.toFront();
   }
 
   private void signOut() {
+    unreadTotal.unbind();
+    unreadTotal.set(0);
     if (sessionUi != null) {
       sessionUi.close();
       sessionUi = null;
@@ -129,6 +164,12 @@ public final class ParleyApp extends Application {
     }
     if (signIn != null) {
       signIn.close();
+    }
+    if (notifier != null) {
+      notifier.close();
+    }
+    if (tray != null) {
+      tray.close();
     }
     if (timer != null) {
       timer.close();

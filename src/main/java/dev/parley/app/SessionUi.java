@@ -10,7 +10,9 @@ import dev.parley.app.conversationlist.ConversationListView;
 import dev.parley.app.conversationlist.ConversationListViewModel;
 import dev.parley.app.mainwindow.MainWindowView;
 import dev.parley.app.mainwindow.MainWindowViewModel;
+import dev.parley.app.manage.ManageUi;
 import dev.parley.app.newconversation.NewConversationDialog;
+import dev.parley.app.notifications.NotificationsController;
 import dev.parley.app.newconversation.NewConversationViewModel;
 import dev.parley.app.session.SessionService;
 import dev.parley.app.ui.ImageLoader;
@@ -20,6 +22,7 @@ import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.beans.binding.StringBinding;
 import javafx.scene.Parent;
+import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -43,8 +46,10 @@ final class SessionUi {
   private final MainWindowViewModel windowVm;
   private final MainWindowView view;
   private final ImageLoader images;
+  private final ManageUi manage;
   private final UiDispatcher ui;
   private final UiTimer timer;
+  private final NotificationsController notifier;
   private final javafx.event.EventHandler<KeyEvent> shortcuts = this::onKey;
   private final javafx.event.EventHandler<MouseEvent> interaction = e -> userInteracted();
 
@@ -56,7 +61,8 @@ final class SessionUi {
       Theme theme,
       Stage stage,
       HostServices host,
-      Runnable onSignOut) {
+      Runnable onSignOut,
+      Notifications notifications) {
     this.session = session;
     this.stage = stage;
     this.ui = ui;
@@ -95,6 +101,22 @@ final class SessionUi {
               composerVm.setConversation(id);
             });
     conversationVm.windowFocusedProperty().bind(stage.focusedProperty());
+    notifier =
+        new NotificationsController(
+            session,
+            notifications.notifier(),
+            notifications.settings()::get,
+            ui,
+            id -> {
+              notifications.bringForward().run();
+              listVm.select(id);
+            });
+    notifier.windowFocusedProperty().bind(stage.focusedProperty());
+    notifier.openConversationIdProperty().bind(listVm.selectedConversationIdProperty());
+    manage = new ManageUi(session, ui, timer, images, listVm::select);
+    manage.attach(conversation.getHeaderMenu(), listVm.selectedConversationIdProperty());
+    MenuButton account = (MenuButton) view.splitPane().getItems().get(0).lookup("#accountMenu");
+    account.getItems().add(1, manage.joinByLinkItem()); // after "New conversation"
     stage.addEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
     stage.addEventFilter(MouseEvent.MOUSE_PRESSED, interaction);
     this.listView = list;
@@ -106,14 +128,22 @@ final class SessionUi {
     return view;
   }
 
+  javafx.beans.value.ObservableIntegerValue totalUnread() {
+    return listVm.totalUnreadProperty();
+  }
+
   StringBinding title() {
     return windowVm.titleProperty();
   }
 
-  private static final KeyCombination FILTER = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
-  private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-  private static final KeyCombination PREVIOUS = new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
-  private static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
+  private static final KeyCombination FILTER =
+      new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination NEW =
+      new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination PREVIOUS =
+      new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
+  private static final KeyCombination NEXT =
+      new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
   private static final KeyCombination PREVIOUS_UNREAD =
       new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
   private static final KeyCombination NEXT_UNREAD =
@@ -160,6 +190,10 @@ final class SessionUi {
     stage.removeEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
     stage.removeEventFilter(MouseEvent.MOUSE_PRESSED, interaction);
     composerVm.dispose();
+    notifier.windowFocusedProperty().unbind();
+    notifier.openConversationIdProperty().unbind();
+    notifier.close();
+    manage.dispose();
     conversationVm.windowFocusedProperty().unbind();
     listVm.dispose();
     conversationVm.dispose();

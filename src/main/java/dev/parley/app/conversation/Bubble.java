@@ -39,32 +39,15 @@ final class Bubble extends Region {
   private final TextFlow flow = new TextFlow();
   private final HBox meta;
 
-  /** Keeps room at the end of the text for the time; sized like the meta line, on the baseline. */
+  /**
+   * Keeps room at the end of the text for the time: sized like the meta line (explicitly, since a
+   * region caches its computed size), sitting on the baseline.
+   */
   private final Region spacer =
       new Region() {
         @Override
-        protected double computePrefWidth(double height) {
-          return meta.prefWidth(-1) + 8;
-        }
-
-        @Override
-        protected double computePrefHeight(double width) {
-          return meta.prefHeight(-1);
-        }
-
-        @Override
-        protected double computeMinWidth(double height) {
-          return computePrefWidth(height);
-        }
-
-        @Override
-        protected double computeMinHeight(double width) {
-          return computePrefHeight(width);
-        }
-
-        @Override
         public double getBaselineOffset() {
-          return computePrefHeight(-1);
+          return getPrefHeight();
         }
       };
 
@@ -102,8 +85,8 @@ final class Bubble extends Region {
     meta.getStyleClass().add("bubble-meta");
     // The spacer measures the meta line; when that changes (its CSS arrives, the time changes),
     // the text must be measured again.
-    meta.widthProperty().addListener((obs, was, is) -> remeasureSpacer());
-    meta.heightProperty().addListener((obs, was, is) -> remeasureSpacer());
+    meta.widthProperty().addListener((obs, was, is) -> syncSpacer());
+    meta.heightProperty().addListener((obs, was, is) -> syncSpacer());
     meta.setAlignment(Pos.CENTER_RIGHT);
     getChildren().addAll(name, flow, pictures, showMore, meta);
   }
@@ -155,16 +138,24 @@ final class Bubble extends Region {
 
     metaInline = hasMeta && hasText && images.isEmpty() && !row.truncated();
     if (metaInline) {
+      syncSpacer();
       nodes.add(spacer);
     }
     flow.getChildren().setAll(nodes);
     requestLayout();
   }
 
-  private void remeasureSpacer() {
-    if (metaInline) {
-      spacer.requestLayout();
-      flow.requestLayout();
+  /**
+   * Sizes the spacer like the meta line; exact only once the meta line is styled (its font comes
+   * from CSS), so the cell calls this again after applying CSS, before the list measures it.
+   */
+  void syncSpacer() {
+    double w = Math.ceil(meta.prefWidth(-1)) + 8;
+    double h = Math.ceil(meta.prefHeight(-1));
+    if (spacer.getPrefWidth() != w || spacer.getPrefHeight() != h) {
+      spacer.setMinSize(w, h);
+      spacer.setPrefSize(w, h);
+      spacer.setMaxSize(w, h);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.parley.app.session.Person;
 import dev.parley.app.ui.Avatar;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Tooltip;
@@ -33,6 +34,7 @@ final class MessageRowPane extends Region {
   private final Tooltip timeTip = new Tooltip();
   private final Tooltip seenTip = new Tooltip();
   private TimelineRow.Message row;
+  private boolean remeasureRequested;
 
   MessageRowPane(TimelineContext context) {
     this.context = context;
@@ -77,6 +79,7 @@ final class MessageRowPane extends Region {
                         ", ",
                         seenBy.stream().map(p -> MessageText.oneLine(p.fullName())).toList())));
     setAccessibleText(row.senderName() + ", " + row.time());
+    remeasureRequested = false;
     requestLayout();
   }
 
@@ -136,6 +139,12 @@ final class MessageRowPane extends Region {
     double bx = own ? in.getLeft() + content - bw : in.getLeft() + bubbleLeft();
     double top = in.getTop();
     bubble.resizeRelocate(bx, top, bw, bh);
+    if (!remeasureRequested && Math.abs(computePrefHeight(getWidth()) - getHeight()) > 1) {
+      // Something changed size after the list measured this row (a font arrived late): have the
+      // list measure again. Once per update, so a rounding quirk cannot loop.
+      remeasureRequested = true;
+      Platform.runLater(this::requestLayout);
+    }
     avatar.resizeRelocate(in.getLeft(), top, AVATAR_SIZE, AVATAR_SIZE);
     if (hasSeen()) {
       double sw = seen.prefWidth(-1);

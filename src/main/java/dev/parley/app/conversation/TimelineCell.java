@@ -48,7 +48,8 @@ final class TimelineCell extends ListCell<TimelineRow> {
       setGraphic(message);
       message.update(m);
       if (getScene() != null) {
-        message.applyCss(); // styled before it is measured: the text flow caches its layout
+        applyCss(); // styled before the list measures it: sizes depend on fonts from CSS
+        message.bubble().syncSpacer();
       }
     } else if (row instanceof TimelineRow.DaySeparator d) {
       if (dayBox == null) {

@@ -10,6 +10,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Skin;
 import javafx.scene.control.skin.ListViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 
 /**
  * The timeline's virtualised list. It keeps the scroll position stable: when rows are added or
@@ -40,6 +43,7 @@ final class TimelineListView extends ListView<TimelineRow> {
   private boolean reportedBottom;
   private boolean reportedAny;
   private int lastTopTriggerCount = -1;
+  private boolean userScrolled;
 
   TimelineListView(Listener listener) {
     this.listener = listener;
@@ -47,6 +51,12 @@ final class TimelineListView extends ListView<TimelineRow> {
     observed.addListener(itemsListener);
     // An invalidation listener: a change listener compares lists with equals(), and two empty
     // lists are equal, so swapping one empty list for another would go unnoticed.
+    // What the user does to move the list; anything else (rows growing as their pictures or
+    // fonts arrive) must not unstick the list from the bottom.
+    addEventFilter(ScrollEvent.ANY, e -> userScrolled = true);
+    addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled = true);
+    addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled = true);
+    addEventFilter(KeyEvent.KEY_PRESSED, e -> userScrolled = true);
     itemsProperty()
         .addListener(
             (Observable obs) -> {
@@ -151,10 +161,30 @@ final class TimelineListView extends ListView<TimelineRow> {
 
   /** The flow: applies the pending scroll in the same layout pass, then reports its edges. */
   final class Flow extends VirtualFlow<ListCell<TimelineRow>> {
-    private double lastHeight = -1;
+    private boolean inLayout;
+
+    Flow() {
+      // The wheel and the scroll bar move the cells without a layout pass: report then too.
+      positionProperty()
+          .addListener(
+              (obs, was, is) -> {
+                if (!inLayout && getCellCount() == getItems().size()) {
+                  report();
+                }
+              });
+    }
 
     @Override
     protected void layoutChildren() {
+      inLayout = true;
+      try {
+        layoutAndScroll();
+      } finally {
+        inLayout = false;
+      }
+    }
+
+    private void layoutAndScroll() {
       super.layoutChildren();
       int count = getCellCount();
       if (getHeight() <= 0 || count != getItems().size()) {
@@ -162,10 +192,10 @@ final class TimelineListView extends ListView<TimelineRow> {
       }
       Pending now = pending;
       pending = null;
-      if (now == null && atBottom && lastHeight >= 0 && getHeight() != lastHeight) {
-        now = new Bottom(); // the viewport changed size: keep the newest row in sight
+      if (now == null && atBottom && !userScrolled && !isAtEnd()) {
+        now = new Bottom(); // rows or the viewport changed size: keep the newest row in sight
       }
-      lastHeight = getHeight();
+      userScrolled = false;
       if (now instanceof Anchor a && count > 0) {
         this.scrollToTop(Math.min(a.index(), count - 1));
         super.layoutChildren();
@@ -189,17 +219,21 @@ final class TimelineListView extends ListView<TimelineRow> {
       report();
     }
 
+    private boolean isAtEnd() {
+      int count = getCellCount();
+      ListCell<TimelineRow> last = getLastVisibleCell();
+      return count == 0
+          || (last != null
+              && last.getIndex() == count - 1
+              && last.getLayoutY() + last.getHeight() <= getHeight() + 1);
+    }
+
     private void report() {
       int count = getCellCount();
       ListCell<TimelineRow> first = getFirstVisibleCell();
-      ListCell<TimelineRow> last = getLastVisibleCell();
       boolean top =
           count == 0 || (first != null && first.getIndex() == 0 && first.getLayoutY() > -1);
-      boolean bottom =
-          count == 0
-              || (last != null
-                  && last.getIndex() == count - 1
-                  && last.getLayoutY() + last.getHeight() <= getHeight() + 1);
+      boolean bottom = isAtEnd();
       atBottom = bottom;
       if (!reportedAny || bottom != reportedBottom) {
         reportedAny = true;

@@ -2,7 +2,6 @@ package dev.parley.app.conversation;
 
 import dev.parley.app.session.ChatMessage;
 import dev.parley.app.session.Person;
-import dev.parley.app.session.SendState;
 import dev.parley.app.session.SystemEvent;
 import dev.parley.app.session.TimelineItem;
 import dev.parley.client.ChatMessageSegment;
@@ -10,12 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
@@ -361,17 +358,7 @@ final class TimelineModel {
 
   /** Where an item with this timestamp goes: after every item at or before it. */
   private int insertionPoint(Instant at) {
-    int lo = 0;
-    int hi = items.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (items.get(mid).timestamp().isAfter(at)) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
+    return ReceiptPlacement.insertionPoint(items, at);
   }
 
   // ---- unread divider and receipts ----
@@ -393,30 +380,8 @@ final class TimelineModel {
 
   /** Reassigns every receipt to the newest sent message at or before it; the changed keys. */
   private Set<String> recomputeSeenBy() {
-    Map<String, List<Person>> next = new HashMap<>();
-    for (Map.Entry<String, Instant> receipt : readUpTo.entrySet()) {
-      int i = insertionPoint(receipt.getValue()) - 1;
-      while (i >= 0 && !(items.get(i) instanceof ChatMessage m && m.state() == SendState.SENT)) {
-        i--;
-      }
-      if (i < 0 || ((ChatMessage) items.get(i)).sender().id().equals(receipt.getKey())) {
-        continue;
-      }
-      next.computeIfAbsent(items.get(i).key(), k -> new ArrayList<>())
-          .add(people.apply(receipt.getKey()));
-    }
-    next.values().forEach(l -> l.sort(Comparator.comparing(Person::fullName)));
-    Set<String> dirty = new HashSet<>();
-    for (String key : next.keySet()) {
-      if (!Objects.equals(next.get(key), seenBy.get(key))) {
-        dirty.add(key);
-      }
-    }
-    for (String key : seenBy.keySet()) {
-      if (!next.containsKey(key)) {
-        dirty.add(key);
-      }
-    }
+    Map<String, List<Person>> next = ReceiptPlacement.place(items, readUpTo, people);
+    Set<String> dirty = ReceiptPlacement.changedKeys(seenBy, next);
     seenBy = next;
     return dirty;
   }

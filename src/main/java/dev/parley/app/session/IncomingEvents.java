@@ -16,7 +16,9 @@ import dev.parley.client.UserId;
 import dev.parley.client.WatermarkNotification;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +37,10 @@ final class IncomingEvents implements AutoCloseable {
   private final UiTimer timer;
   private final UserId self;
   private final List<Runnable> removals = new ArrayList<>();
+
+  /** System events worded while someone they name was unknown, by that person (UI thread). */
+  private final Map<UserId, List<ConversationEvent>> toReword = new HashMap<>();
+
   private boolean closed; // UI thread
 
   IncomingEvents(
@@ -105,8 +111,17 @@ final class IncomingEvents implements AutoCloseable {
 
   // ---- on the UI thread ----
 
-  private void eventArrived(ConversationEvent event, TimelineItem item) {
+  private void eventArrived(ConversationEvent event, TimelineItem mapped) {
     String id = event.getConversationId();
+    TimelineItem item = mapped;
+    if (item instanceof SystemEvent) {
+      // Someone it names (a person just added) may have become known since it was mapped; if
+      // still unknown, it is worded again when they are (userChanged).
+      item = mapper.map(event);
+      for (UserId unknown : mapper.unknownPeople(event)) {
+        toReword.computeIfAbsent(unknown, k -> new ArrayList<>()).add(event);
+      }
+    }
     if (item == null) {
       model.model(id).sawEvent(event.getId(), event.getTimestamp());
       model.refresh(id);
@@ -162,6 +177,15 @@ final class IncomingEvents implements AutoCloseable {
   }
 
   private void userChanged(User user) {
+    List<ConversationEvent> events = toReword.remove(user.getId());
+    if (events != null) {
+      for (ConversationEvent event : events) {
+        TimelineItem item = mapper.map(event);
+        if (item != null) {
+          model.upsert(event.getConversationId(), List.of(item));
+        }
+      }
+    }
     model.refreshWith(user.getId().gaiaId());
   }
 

@@ -26,6 +26,11 @@ final class People {
     return person(UserId.of(id));
   }
 
+  /** The user list knows this person (else they show as "Unknown"). */
+  boolean known(UserId id) {
+    return users.findUser(id).isPresent();
+  }
+
   /** Online means reachable and available (not idle, not in do-not-disturb). */
   static PresenceInfo presence(Presence presence) {
     return new PresenceInfo(

@@ -11,6 +11,7 @@ import dev.parley.client.OffTheRecordStatus;
 import dev.parley.client.OtrEvent;
 import dev.parley.client.RenameEvent;
 import dev.parley.client.UserId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,6 +65,22 @@ final class TimelineMapper {
     }
     return new SystemEvent(
         event.getConversationId(), event.getId(), event.getTimestamp(), kind, actor, text);
+  }
+
+  /**
+   * The people a system event names whom the user list does not know yet: its line says "Unknown"
+   * for them until they are known and it is worded again. Empty for chat messages.
+   */
+  List<UserId> unknownPeople(ConversationEvent event) {
+    if (event instanceof ChatMessageEvent) {
+      return List.of();
+    }
+    List<UserId> named = new ArrayList<>();
+    named.add(event.getUserId());
+    if (event instanceof MembershipChangeEvent change) {
+      named.addAll(change.getParticipantIds());
+    }
+    return named.stream().distinct().filter(id -> !people.known(id)).toList();
   }
 
   /** A chat message as the server has it: SENT, keyed by its client-generated id when known. */

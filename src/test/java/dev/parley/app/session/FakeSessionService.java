@@ -45,6 +45,7 @@ public final class FakeSessionService implements SessionService {
   public final List<String> retried = new ArrayList<>();
   public final List<List<String>> created = new ArrayList<>();
   public final List<String> presenceRefreshed = new ArrayList<>();
+
   /** Management requests, worded "rename c1 Trip", "leave c1", "quiet c1 true", ... */
   public final List<String> managed = new ArrayList<>();
 
@@ -361,7 +362,9 @@ public final class FakeSessionService implements SessionService {
               c.offTheRecord(),
               c.linkSharing());
           systemEvent(
-              conversationId, SystemEvent.Kind.RENAME, "You renamed the conversation to " + trimmed);
+              conversationId,
+              SystemEvent.Kind.RENAME,
+              "You renamed the conversation to " + trimmed);
         });
   }
 
@@ -430,9 +433,7 @@ public final class FakeSessionService implements SessionService {
         "quiet " + conversationId + " " + quiet,
         conversationId,
         false,
-        c ->
-            update(
-                c, c.customName(), c.participants(), quiet, c.offTheRecord(), c.linkSharing()));
+        c -> update(c, c.customName(), c.participants(), quiet, c.offTheRecord(), c.linkSharing()));
   }
 
   @Override
@@ -508,9 +509,11 @@ public final class FakeSessionService implements SessionService {
       return CompletableFuture.failedFuture(
           new RequestRefusedException("this link does not work (any more)"));
     }
-    if (group.participants().stream().noneMatch(Person::self)) {
+    if (!conversations.containsKey(id)) {
       List<Person> participants = new ArrayList<>(group.participants());
-      participants.add(SELF);
+      if (participants.stream().noneMatch(Person::self)) {
+        participants.add(SELF);
+      }
       update(
           group,
           group.customName(),
