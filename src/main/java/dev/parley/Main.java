@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The one entry point of {@code parley.jar}. It only dispatches: the desktop app ({@link
- * Launcher}) and the server sub-command, each with its own composition root.
+ * The one entry point of {@code parley.jar}. It only dispatches: the desktop app ({@link Launcher})
+ * and the server sub-command, each with its own composition root.
  */
 public final class Main {
   private Main() {}

@@ -16,7 +16,10 @@ public record AppOptions(boolean demo, Path home) {
    */
   public static AppOptions parse(List<String> args) {
     boolean demo = false;
-    Path home = System.getProperty("parley.home") != null ? Path.of(System.getProperty("parley.home")) : null;
+    Path home =
+        System.getProperty("parley.home") != null
+            ? Path.of(System.getProperty("parley.home"))
+            : null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {

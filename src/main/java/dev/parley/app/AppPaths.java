@@ -7,10 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where Parley keeps the user's things: per-user directories of the operating system (XDG on
- * Linux, AppData on Windows, Library on macOS), never the install directory. {@code
- * --home DIR} (or {@code -Dparley.home=DIR}) puts everything under one directory instead, for tests
- * and portable use.
+ * Where Parley keeps the user's things: per-user directories of the operating system (XDG on Linux,
+ * AppData on Windows, Library on macOS), never the install directory. {@code --home DIR} (or {@code
+ * -Dparley.home=DIR}) puts everything under one directory instead, for tests and portable use.
  *
  * @param data refresh tokens, the embedded server's database and media
  * @param config settings, window geometry, the saved account

@@ -3,9 +3,9 @@ package dev.parley.app;
 import javafx.application.Application;
 
 /**
- * Starts the desktop app. It does not extend {@code Application} on purpose: the app runs from
- * the class path (not as a module), and JavaFX refuses to launch an {@code Application} main class
- * that way.
+ * Starts the desktop app. It does not extend {@code Application} on purpose: the app runs from the
+ * class path (not as a module), and JavaFX refuses to launch an {@code Application} main class that
+ * way.
  */
 public final class Launcher {
   private Launcher() {}

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place the app reaches the server: it starts a Parley server inside the app's process,
- * on loopback, for "Start on this computer" and for the demo. The port is remembered in the data
+ * The one place the app reaches the server: it starts a Parley server inside the app's process, on
+ * loopback, for "Start on this computer" and for the demo. The port is remembered in the data
  * directory and reused, because image and join links the server hands out name it.
  */
 public final class LocalServerLauncher implements AutoCloseable {

@@ -1,18 +1,23 @@
 package dev.parley.app;
 
+import dev.parley.app.mainwindow.MainWindowView;
+import dev.parley.app.notifications.DesktopNotifier;
+import dev.parley.app.notifications.NotificationSettingsStore;
+import dev.parley.app.notifications.Notifiers;
 import dev.parley.app.session.SessionService;
+import dev.parley.app.settings.AppSettingsStore;
+import dev.parley.app.settings.Appearance;
 import dev.parley.app.signin.RealSignInService;
 import dev.parley.app.signin.SignInService;
 import dev.parley.app.signin.WelcomeView;
 import dev.parley.app.signin.WelcomeViewModel;
+import dev.parley.app.tray.TrayController;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import dev.parley.app.notifications.DesktopNotifier;
-import dev.parley.app.notifications.NotificationSettingsStore;
-import dev.parley.app.notifications.Notifiers;
-import dev.parley.app.tray.TrayController;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -48,6 +53,7 @@ public final class ParleyApp extends Application {
   private SessionUi sessionUi;
   private WindowGeometry geometry;
   private NotificationSettingsStore notificationSettings;
+  private AppSettingsStore settings;
   private TrayController tray;
   private DesktopNotifier notifier;
   private final SimpleIntegerProperty unreadTotal = new SimpleIntegerProperty(0);
@@ -57,9 +63,13 @@ public final class ParleyApp extends Application {
     AppOptions options = AppOptions.parse(getParameters().getRaw());
     stage = primaryStage;
     paths = options.paths();
+    settings = new AppSettingsStore(paths.config());
+    // Before any resource bundle is read: the language applies from the start only.
+    Locale.setDefault(settings.get().language().locale(Locale.getDefault()));
     timer = new ScheduledUiTimer(ui);
-    theme = Theme.initial();
+    theme = Theme.initial(settings.get().theme());
     theme.apply();
+    Appearance.follow(settings, theme);
     signIn = new RealSignInService(paths, ui, background);
     geometry = new WindowGeometry(paths.config());
 
@@ -71,12 +81,17 @@ public final class ParleyApp extends Application {
     stage.setMinWidth(640);
     stage.setMinHeight(420);
     geometry.restore(stage);
+    stage.setIconified(settings.get().startMinimised());
     stage.show();
 
     notificationSettings = new NotificationSettingsStore(paths.config());
     tray =
         new TrayController(
             notificationSettings, unreadTotal, ui, timer, this::bringForward, Platform::exit);
+    tray.closeToTrayProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> settings.get().closeToTray(), settings.settingsProperty()));
     tray.start();
     notifier = Notifiers.best(tray::trayIcon, ui, () -> stage);
 
@@ -86,7 +101,8 @@ public final class ParleyApp extends Application {
       signIn
           .resume()
           .whenComplete(
-              (session, error) -> signedInOrWelcome(session == null ? null : session.orElse(null), error));
+              (session, error) ->
+                  signedInOrWelcome(session == null ? null : session.orElse(null), error));
     }
   }
 
@@ -119,7 +135,8 @@ public final class ParleyApp extends Application {
             stage,
             getHostServices(),
             this::signOut,
-            new Notifications(notifier, notificationSettings, this::bringForward));
+            new Notifications(notifier, notificationSettings, this::bringForward),
+            settings);
     root.getChildren().setAll(sessionUi.view());
     stage.titleProperty().bind(sessionUi.title());
     unreadTotal.bind(sessionUi.totalUnread());
@@ -145,7 +162,7 @@ public final class ParleyApp extends Application {
   private static StackPane loadingPane() {
     ProgressIndicator progress = new ProgressIndicator();
     progress.setPrefSize(40, 40);
-    Label label = new Label("Starting Parley\u2026");
+    Label label = new Label(I18n.of(MainWindowView.class).get("loading"));
     VBox box = new VBox(12, progress, label);
     box.setAlignment(Pos.CENTER);
     StackPane pane = new StackPane(box);

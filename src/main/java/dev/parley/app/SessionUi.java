@@ -12,20 +12,25 @@ import dev.parley.app.mainwindow.MainWindowView;
 import dev.parley.app.mainwindow.MainWindowViewModel;
 import dev.parley.app.manage.ManageUi;
 import dev.parley.app.newconversation.NewConversationDialog;
-import dev.parley.app.notifications.NotificationsController;
 import dev.parley.app.newconversation.NewConversationViewModel;
+import dev.parley.app.notifications.NotificationsController;
 import dev.parley.app.session.SessionService;
+import dev.parley.app.settings.AppSettings;
+import dev.parley.app.settings.AppSettingsStore;
+import dev.parley.app.settings.SettingsViewModel;
+import dev.parley.app.settings.SettingsWindow;
+import dev.parley.app.shortcuts.ShortcutSheet;
+import dev.parley.app.shortcuts.Shortcuts;
 import dev.parley.app.ui.ImageLoader;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.application.HostServices;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.scene.Parent;
 import javafx.scene.control.MenuButton;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
@@ -50,6 +55,10 @@ final class SessionUi {
   private final UiDispatcher ui;
   private final UiTimer timer;
   private final NotificationsController notifier;
+  private final AppSettingsStore settings;
+  private final Notifications notifications;
+  private final Runnable onSignOut;
+  private Stage settingsWindow;
   private final javafx.event.EventHandler<KeyEvent> shortcuts = this::onKey;
   private final javafx.event.EventHandler<MouseEvent> interaction = e -> userInteracted();
 
@@ -62,8 +71,12 @@ final class SessionUi {
       Stage stage,
       HostServices host,
       Runnable onSignOut,
-      Notifications notifications) {
+      Notifications notifications,
+      AppSettingsStore settings) {
     this.session = session;
+    this.settings = settings;
+    this.notifications = notifications;
+    this.onSignOut = onSignOut;
     this.stage = stage;
     this.ui = ui;
     this.timer = timer;
@@ -89,7 +102,9 @@ final class SessionUi {
             listVm,
             conversation,
             images,
-            theme::toggle,
+            () ->
+                settings.update(
+                    s -> s.withTheme(theme.dark() ? Theme.Mode.LIGHT : Theme.Mode.DARK)),
             this::newConversation,
             Platform::exit);
 
@@ -116,7 +131,21 @@ final class SessionUi {
     manage = new ManageUi(session, ui, timer, images, listVm::select);
     manage.attach(conversation.getHeaderMenu(), listVm.selectedConversationIdProperty());
     MenuButton account = (MenuButton) view.splitPane().getItems().get(0).lookup("#accountMenu");
-    account.getItems().add(1, manage.joinByLinkItem()); // after "New conversation"
+    account.getItems().addAll(1, List.of(manage.joinByLinkItem(), manage.statusItem()));
+    // before the separator above "Quit"
+    account
+        .getItems()
+        .addAll(
+            account.getItems().size() - 2,
+            List.of(
+                SettingsWindow.menuItem(this::openSettings),
+                ShortcutSheet.menuItem(this::showShortcuts)));
+    composerVm
+        .ctrlEnterSendsProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> settings.get().sendKey() == AppSettings.SendKey.CTRL_ENTER,
+                settings.settingsProperty()));
     stage.addEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
     stage.addEventFilter(MouseEvent.MOUSE_PRESSED, interaction);
     this.listView = list;
@@ -136,49 +165,84 @@ final class SessionUi {
     return windowVm.titleProperty();
   }
 
-  private static final KeyCombination FILTER =
-      new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
-  private static final KeyCombination NEW =
-      new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-  private static final KeyCombination PREVIOUS =
-      new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN);
-  private static final KeyCombination NEXT =
-      new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN);
-  private static final KeyCombination PREVIOUS_UNREAD =
-      new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
-  private static final KeyCombination NEXT_UNREAD =
-      new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
-
   private void userInteracted() {
     conversationVm.userInteracted();
   }
 
   private void onKey(KeyEvent e) {
     userInteracted();
-    if (e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown() && e.getCode().isDigitKey()) {
-      String digit = e.getText();
-      if (digit.length() == 1 && digit.charAt(0) >= '1' && digit.charAt(0) <= '9') {
-        listVm.selectIndex(digit.charAt(0) - '1');
-        e.consume();
-        return;
-      }
-    }
-    if (FILTER.match(e)) {
+    int number = Shortcuts.conversationNumber(e);
+    if (number > 0) {
+      listVm.selectIndex(number - 1);
+    } else if (Shortcuts.FILTER.match(e)) {
       listView.focusFilter();
-    } else if (NEW.match(e)) {
+    } else if (Shortcuts.NEW_CONVERSATION.match(e)) {
       newConversation();
-    } else if (PREVIOUS_UNREAD.match(e)) {
+    } else if (Shortcuts.PREVIOUS_UNREAD.match(e)) {
       listVm.selectPreviousUnread();
-    } else if (NEXT_UNREAD.match(e)) {
+    } else if (Shortcuts.NEXT_UNREAD.match(e)) {
       listVm.selectNextUnread();
-    } else if (PREVIOUS.match(e)) {
+    } else if (Shortcuts.PREVIOUS.match(e)) {
       listVm.selectPrevious();
-    } else if (NEXT.match(e)) {
+    } else if (Shortcuts.NEXT.match(e)) {
       listVm.selectNext();
+    } else if (Shortcuts.CYCLE_PREVIOUS.match(e)) {
+      cycle(-1);
+    } else if (Shortcuts.CYCLE_NEXT.match(e)) {
+      cycle(1);
+    } else if (Shortcuts.CLOSE_CONVERSATION.match(e)) {
+      listVm.select(null);
+    } else if (Shortcuts.CLEAR_FILTER.match(e) && !listVm.filterProperty().get().isEmpty()) {
+      listVm.filterProperty().set("");
+    } else if (Shortcuts.SETTINGS.match(e)) {
+      openSettings();
+    } else if (Shortcuts.isShortcutSheet(e)) {
+      showShortcuts();
+    } else if (Shortcuts.QUIT.match(e)) {
+      Platform.exit();
     } else {
       return;
     }
     e.consume();
+  }
+
+  /** Ctrl+Tab: the next conversation in the list, round from the last to the first. */
+  private void cycle(int step) {
+    int n = listVm.rows().size();
+    if (n == 0) {
+      return;
+    }
+    String selected = listVm.selectedConversationIdProperty().get();
+    int index = -1;
+    for (int i = 0; i < n; i++) {
+      if (listVm.rows().get(i).id().equals(selected)) {
+        index = i;
+        break;
+      }
+    }
+    listVm.selectIndex(index < 0 ? (step > 0 ? 0 : n - 1) : Math.floorMod(index + step, n));
+  }
+
+  private void openSettings() {
+    if (settingsWindow != null && settingsWindow.isShowing()) {
+      settingsWindow.toFront();
+      settingsWindow.requestFocus();
+      return;
+    }
+    var self = session.self();
+    settingsWindow =
+        SettingsWindow.show(
+            stage,
+            new SettingsViewModel(
+                settings,
+                notifications.settings(),
+                new SettingsViewModel.Account(self.fullName(), self.email(), session.serverUrl()),
+                onSignOut,
+                Clock.systemDefaultZone()));
+  }
+
+  private void showShortcuts() {
+    ShortcutSheet.show(stage, settings.get().sendKey() == AppSettings.SendKey.CTRL_ENTER);
   }
 
   private void newConversation() {
@@ -187,8 +251,12 @@ final class SessionUi {
   }
 
   void close() {
+    if (settingsWindow != null) {
+      settingsWindow.close();
+    }
     stage.removeEventFilter(KeyEvent.KEY_PRESSED, shortcuts);
     stage.removeEventFilter(MouseEvent.MOUSE_PRESSED, interaction);
+    composerVm.ctrlEnterSendsProperty().unbind();
     composerVm.dispose();
     notifier.windowFocusedProperty().unbind();
     notifier.openConversationIdProperty().unbind();

@@ -10,11 +10,19 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 
 /**
- * AtlantaFX Primer light or dark, set once as the user-agent stylesheet. By default it follows the
- * operating system's preference (GNOME's color-scheme, macOS' AppleInterfaceStyle, Windows'
- * AppsUseLightTheme); {@code -Dparley.theme=light|dark} overrides.
+ * AtlantaFX Primer light or dark, set once as the user-agent stylesheet. The user's {@link Mode}
+ * picks light, dark, or the operating system's preference (GNOME's color-scheme, macOS'
+ * AppleInterfaceStyle, Windows' AppsUseLightTheme); {@code -Dparley.theme=light|dark} overrides.
  */
 public final class Theme {
+  /** What the user chose in the settings. */
+  public enum Mode {
+    LIGHT,
+    DARK,
+    /** The operating system's preference, read when the mode is chosen. */
+    SYSTEM
+  }
+
   private boolean dark;
 
   public Theme(boolean dark) {
@@ -23,15 +31,37 @@ public final class Theme {
 
   /** The theme to start with: {@code parley.theme}, else the system's preference, else light. */
   public static Theme initial() {
+    return initial(Mode.SYSTEM);
+  }
+
+  /** The theme to start with: {@code parley.theme}, else {@code mode}. */
+  public static Theme initial(Mode mode) {
     String forced = System.getProperty("parley.theme", "").toLowerCase(Locale.ROOT);
     if (forced.equals("dark") || forced.equals("light")) {
       return new Theme(forced.equals("dark"));
     }
-    return new Theme(systemPrefersDark());
+    return new Theme(resolve(mode));
   }
 
   public boolean dark() {
     return dark;
+  }
+
+  /** Switches to {@code mode} and applies it if that changes light or dark. */
+  public void setMode(Mode mode) {
+    boolean next = resolve(mode);
+    if (next != dark) {
+      dark = next;
+      apply();
+    }
+  }
+
+  private static boolean resolve(Mode mode) {
+    return switch (mode) {
+      case LIGHT -> false;
+      case DARK -> true;
+      case SYSTEM -> systemPrefersDark();
+    };
   }
 
   public void apply() {

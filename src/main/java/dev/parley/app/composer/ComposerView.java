@@ -29,8 +29,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The composer under a conversation: the attached image (if any) above a row of attach button,
  * growing text input and send button, then a one-line formatting hint that gives way to errors.
- * Enter sends, Shift+Enter breaks the line, Up in an empty input recalls the last message; images
- * can be pasted or dropped.
+ * Enter sends, Shift+Enter breaks the line (or, as a setting, Ctrl+Enter sends and Enter breaks the
+ * line), Up in an empty input recalls the last message; images can be pasted or dropped.
  */
 public final class ComposerView extends VBox {
   static final String STYLE_CLASS = "composer";
@@ -193,6 +193,13 @@ public final class ComposerView extends VBox {
 
     Button send = iconButton("mdi2s-send", text.get("send.tooltip"));
     send.setId("composerSend");
+    send.getTooltip()
+        .textProperty()
+        .bind(
+            Bindings.when(vm.ctrlEnterSendsProperty())
+                .then(text.get("send.tooltip.ctrlEnter"))
+                .otherwise(text.get("send.tooltip")));
+    send.accessibleTextProperty().bind(send.getTooltip().textProperty());
     send.getStyleClass().add(SEND_BUTTON);
     send.disableProperty().bind(vm.canSendProperty().not());
     send.setOnAction(
@@ -210,10 +217,11 @@ public final class ComposerView extends VBox {
   private void keyPressed(KeyEvent e) {
     if (e.getCode() == KeyCode.ENTER) {
       e.consume();
-      if (e.isShiftDown()) {
-        input.replaceSelection("\n");
-      } else if (!e.isAltDown()) {
+      boolean ctrlEnter = vm.ctrlEnterSendsProperty().get();
+      if (ctrlEnter ? e.isShortcutDown() : !e.isShiftDown() && !e.isAltDown()) {
         vm.send();
+      } else if (ctrlEnter ? !e.isAltDown() : e.isShiftDown()) {
+        input.replaceSelection("\n");
       }
     } else if (e.getCode() == KeyCode.UP && noModifiers(e) && input.getText().isEmpty()) {
       if (vm.recallLast()) {
@@ -259,7 +267,12 @@ public final class ComposerView extends VBox {
   // ---- footer ----
 
   private StackPane footer() {
-    Label hint = new Label(text.get("hint.format"));
+    Label hint = new Label();
+    hint.textProperty()
+        .bind(
+            Bindings.when(vm.ctrlEnterSendsProperty())
+                .then(text.get("hint.format.ctrlEnter"))
+                .otherwise(text.get("hint.format")));
     hint.getStyleClass().addAll(FOOTER_HINT, Styles.TEXT_SMALL);
     Label error = new Label(null, new FontIcon("mdi2a-alert-circle-outline"));
     error.setId("composerError");

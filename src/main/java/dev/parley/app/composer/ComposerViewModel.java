@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -30,6 +31,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -59,6 +61,7 @@ public final class ComposerViewModel implements SessionListener {
   private final TypingNotifier typing;
 
   private final StringProperty text = new SimpleStringProperty(this, "text", "");
+  private final BooleanProperty ctrlEnterSends = new SimpleBooleanProperty(this, "ctrlEnterSends");
   private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(this, "open");
   private final ReadOnlyObjectWrapper<OutgoingImage> attachment =
       new ReadOnlyObjectWrapper<>(this, "attachment");
@@ -121,6 +124,11 @@ public final class ComposerViewModel implements SessionListener {
   /** What the user is writing; two-way bound to the input. */
   public StringProperty textProperty() {
     return text;
+  }
+
+  /** Ctrl+Enter sends and Enter breaks the line, instead of Enter and Shift+Enter (a setting). */
+  public BooleanProperty ctrlEnterSendsProperty() {
+    return ctrlEnterSends;
   }
 
   /** A conversation is open, so the composer takes input. */

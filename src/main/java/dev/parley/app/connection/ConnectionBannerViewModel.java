@@ -85,8 +85,7 @@ public final class ConnectionBannerViewModel implements SessionListener {
             status.nextAttempt() == null
                 ? 0
                 : Math.max(0, Duration.between(clock.instant(), status.nextAttempt()).toSeconds());
-        message.set(
-            seconds > 0 ? text.get("reconnectingIn", seconds) : text.get("reconnecting"));
+        message.set(seconds > 0 ? text.get("reconnectingIn", seconds) : text.get("reconnecting"));
       }
       case OFFLINE -> {
         visible.set(true);

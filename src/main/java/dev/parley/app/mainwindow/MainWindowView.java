@@ -69,7 +69,8 @@ public final class MainWindowView extends BorderPane {
     MenuItem quitItem = new MenuItem(text.get("menu.quit"));
     quitItem.setOnAction(e -> quit.run());
     menu.getItems()
-        .addAll(newItem, theme, new SeparatorMenuItem(), signOut, new SeparatorMenuItem(), quitItem);
+        .addAll(
+            newItem, theme, new SeparatorMenuItem(), signOut, new SeparatorMenuItem(), quitItem);
     HBox accountBar = new HBox(10, self, who, menu);
     accountBar.setAlignment(Pos.CENTER_LEFT);
     accountBar.getStyleClass().add("account-bar");

@@ -29,6 +29,7 @@ public final class ConversationActionsViewModel {
 
   /** What the menu can offer; the ones whose label ends in "…" open a dialog. */
   public enum Action {
+    PROFILE("menu.profile", true),
     RENAME("menu.rename", true),
     ADD_PEOPLE("menu.addPeople", true),
     REMOVE_PERSON("menu.removePerson", true),
@@ -114,6 +115,9 @@ public final class ConversationActionsViewModel {
         people.add(Action.REMOVE_PERSON);
       }
       sections.add(people);
+    }
+    if (c.otherPerson() != null) {
+      sections.add(List.of(Action.PROFILE));
     }
     sections.add(
         List.of(

@@ -2,10 +2,13 @@ package dev.parley.app.manage;
 
 import dev.parley.app.manage.ConversationActionsViewModel.Action;
 import dev.parley.app.manage.ConversationActionsViewModel.Notice;
+import dev.parley.app.session.ConversationSummary;
 import dev.parley.app.ui.ImageLoader;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -30,9 +33,18 @@ final class ConversationMenu {
   private final ConversationActionsViewModel vm;
   private final ImageLoader images;
   private final Tooltip notice = new Tooltip();
+  private final BiConsumer<Node, String> showProfile;
 
-  ConversationMenu(MenuButton button, ConversationActionsViewModel vm, ImageLoader images) {
+  /**
+   * @param showProfile shows a person's card by a node
+   */
+  ConversationMenu(
+      MenuButton button,
+      ConversationActionsViewModel vm,
+      ImageLoader images,
+      BiConsumer<Node, String> showProfile) {
     this.button = button;
+    this.showProfile = showProfile;
     this.vm = vm;
     this.images = images;
     notice.getStyleClass().add(NOTICE);
@@ -90,6 +102,12 @@ final class ConversationMenu {
   private void perform(Action action) {
     Window owner = button.getScene() == null ? null : button.getScene().getWindow();
     switch (action) {
+      case PROFILE -> {
+        ConversationSummary c = vm.summary();
+        if (c != null && c.otherPerson() != null) {
+          showProfile.accept(button, c.otherPerson().id());
+        }
+      }
       case RENAME -> RenameDialog.show(owner, vm.rename());
       case ADD_PEOPLE -> AddPeopleDialog.show(owner, vm.addPeople(), images);
       case REMOVE_PERSON -> RemovePersonDialog.show(owner, vm.removePerson(), images);
@@ -126,6 +144,7 @@ final class ConversationMenu {
 
   private static String icon(Action action) {
     return switch (action) {
+      case PROFILE -> "mdi2a-account-circle-outline";
       case RENAME -> "mdi2p-pencil-outline";
       case ADD_PEOPLE -> "mdi2a-account-plus-outline";
       case REMOVE_PERSON -> "mdi2a-account-minus-outline";

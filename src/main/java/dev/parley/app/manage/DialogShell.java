@@ -40,6 +40,7 @@ final class DialogShell {
   final Button primary = new Button();
   final Label error = new Label();
   private final VBox root;
+  private boolean resizePending;
 
   /**
    * @param id the prefix of the nodes' ids ({@code renameDialog}, {@code renameConfirm}, {@code
@@ -152,8 +153,13 @@ final class DialogShell {
    * bindings have settled; never shrinks it under the user's hands.
    */
   private void resize() {
+    if (resizePending) {
+      return;
+    }
+    resizePending = true;
     Platform.runLater(
         () -> {
+          resizePending = false;
           Scene scene = stage.getScene();
           if (!stage.isShowing() || scene == null) {
             return;

@@ -5,10 +5,12 @@ import dev.parley.app.UiDispatcher;
 import dev.parley.app.UiTimer;
 import dev.parley.app.session.SessionService;
 import dev.parley.app.ui.ImageLoader;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.Clipboard;
@@ -54,7 +56,28 @@ public final class ManageUi {
   public void attach(MenuButton headerMenu, ObservableValue<String> conversationId) {
     openConversation = conversationId;
     actions.conversationIdProperty().bind(conversationId);
-    menu = new ConversationMenu(headerMenu, actions, images);
+    menu = new ConversationMenu(headerMenu, actions, images, this::showProfile);
+  }
+
+  /** Shows someone's profile card by {@code anchor} (a name or an avatar that was clicked). */
+  public void showProfile(Node anchor, String personId) {
+    ProfileCard.show(
+        anchor,
+        new ProfileCardViewModel(session, ui, Clock.systemDefaultZone(), personId, open),
+        images);
+  }
+
+  /** "Set status…" for the account menu: the status message and Available or Busy. */
+  public MenuItem statusItem() {
+    MenuItem item = new MenuItem(I18n.of(ManageUi.class).get("menu.status"));
+    item.setId("setStatus");
+    item.setGraphic(new FontIcon("mdi2a-account-edit-outline"));
+    item.setOnAction(e -> StatusDialog.show(owner(item), new StatusViewModel(session, ui)));
+    return item;
+  }
+
+  private static Window owner(MenuItem item) {
+    return item.getParentPopup() == null ? null : item.getParentPopup().getOwnerWindow();
   }
 
   /** "Join by link…", which opens the dialog over the menu's window and then the group joined. */
@@ -64,9 +87,7 @@ public final class ManageUi {
     item.setGraphic(new FontIcon("mdi2l-link-variant-plus"));
     item.setOnAction(
         e -> {
-          Window owner =
-              item.getParentPopup() == null ? null : item.getParentPopup().getOwnerWindow();
-          JoinByLinkDialog.show(owner, new JoinByLinkViewModel(session, ui), open);
+          JoinByLinkDialog.show(owner(item), new JoinByLinkViewModel(session, ui), open);
         });
     return item;
   }

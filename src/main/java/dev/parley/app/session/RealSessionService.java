@@ -2,6 +2,7 @@ package dev.parley.app.session;
 
 import dev.parley.app.ScheduledUiTimer;
 import dev.parley.app.UiDispatcher;
+import dev.parley.client.ChatMessageSegment;
 import dev.parley.client.Client;
 import dev.parley.client.ClientOptions;
 import dev.parley.client.ConnectionState;
@@ -241,6 +242,24 @@ public final class RealSessionService implements SessionService {
     return UiFutures.onUi(
         users.searchPeople(query, max).thenApply(found -> found.stream().map(People::of).toList()),
         ui);
+  }
+
+  @Override
+  public CompletableFuture<Void> setStatusMessage(String text) {
+    String plain = text == null ? "" : text.strip();
+    List<ChatMessageSegment> segments =
+        plain.isEmpty() ? List.of() : List.of(ChatMessageSegment.text(plain));
+    return UiFutures.onUi(lists.userList().setStatusMessage(segments), ui);
+  }
+
+  @Override
+  public CompletableFuture<Void> setAvailable(boolean available) {
+    UserList users = lists.userList();
+    CompletableFuture<Void> request =
+        available
+            ? users.setDoNotDisturb(false, null).thenCompose(v -> users.setPresence(true, null))
+            : users.setDoNotDisturb(true, null);
+    return UiFutures.onUi(request, ui);
   }
 
   @Override

@@ -81,6 +81,24 @@ public interface SessionService extends AutoCloseable {
 
   CompletableFuture<List<Person>> searchPeople(String query, int max);
 
+  /**
+   * The longest status message the app sends, in UTF-16 chars (the server takes at most 4 KiB of
+   * segments; 1000 chars are at most 3000 bytes of UTF-8).
+   */
+  int MAX_STATUS_MESSAGE_LENGTH = 1000;
+
+  /**
+   * Sets the user's status message (their "mood"), shown to the people they share conversations
+   * with; empty clears it.
+   */
+  CompletableFuture<Void> setStatusMessage(String text);
+
+  /**
+   * Shows the user as available, or as busy (the server's do-not-disturb: others see them as not
+   * available until they switch back).
+   */
+  CompletableFuture<Void> setAvailable(boolean available);
+
   CompletableFuture<List<Person>> suggestedPeople(int max);
 
   /**

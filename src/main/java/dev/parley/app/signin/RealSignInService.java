@@ -78,7 +78,8 @@ public final class RealSignInService implements SignInService {
                     return Optional.of(
                         new Signed(
                             url,
-                            Auth.getAuth(url, RefusingPrompt.INSTANCE, tokenCache(account.kind()))));
+                            Auth.getAuth(
+                                url, RefusingPrompt.INSTANCE, tokenCache(account.kind()))));
                   } catch (AuthenticationException e) {
                     LOG.info("the saved sign-in is no longer valid: {}", e.getMessage());
                     return Optional.<Signed>empty();
@@ -194,12 +195,14 @@ public final class RealSignInService implements SignInService {
   private synchronized LocalServerLauncher startLocalServer(boolean demo) {
     if (localServer == null) {
       localServer =
-          LocalServerLauncher.start(paths.data().resolve(demo ? "demo-server" : "local-server"), demo);
+          LocalServerLauncher.start(
+              paths.data().resolve(demo ? "demo-server" : "local-server"), demo);
     }
     return localServer;
   }
 
-  private static Cookies authOrThrow(String url, CredentialsPrompt prompt, RefreshTokenCache cache) {
+  private static Cookies authOrThrow(
+      String url, CredentialsPrompt prompt, RefreshTokenCache cache) {
     try {
       return Auth.getAuth(url, prompt, cache);
     } catch (ClientException e) {

@@ -28,7 +28,8 @@ record SavedAccount(Kind kind, String serverUrl, String email) {
     try (InputStream in = Files.newInputStream(file)) {
       p.load(in);
       Kind kind = Kind.valueOf(p.getProperty("kind", ""));
-      return Optional.of(new SavedAccount(kind, p.getProperty("server", ""), p.getProperty("email", "")));
+      return Optional.of(
+          new SavedAccount(kind, p.getProperty("server", ""), p.getProperty("email", "")));
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -119,10 +119,10 @@ public final class WelcomeView extends StackPane {
         .getChildren()
         .addAll(
             labelled(text.get("field.email"), email),
-            labelled(
-                text.get(connect ? "field.password" : "field.password.local"), password));
+            labelled(text.get(connect ? "field.password" : "field.password.local"), password));
     fields.disableProperty().bind(vm.busyProperty());
-    card.getChildren().addAll(fields, buttons(text.get(connect ? "action.signIn" : "action.create")));
+    card.getChildren()
+        .addAll(fields, buttons(text.get(connect ? "action.signIn" : "action.create")));
     fields.getChildren().get(0).lookup(".text-field").requestFocus();
   }
 
@@ -134,7 +134,8 @@ public final class WelcomeView extends StackPane {
     code.textProperty().bindBidirectional(vm.codeProperty());
     code.disableProperty().bind(vm.busyProperty());
     card.getChildren()
-        .addAll(explain, labelled(text.get("field.code"), code), buttons(text.get("action.verify")));
+        .addAll(
+            explain, labelled(text.get("field.code"), code), buttons(text.get("action.verify")));
     code.requestFocus();
   }
 

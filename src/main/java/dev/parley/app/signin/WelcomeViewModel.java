@@ -20,9 +20,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The first-run screen: choose "Connect to a server" or "Start on this computer", fill in the
- * form, answer a verification code if the server asks. Validation and errors live here; the view
- * only binds.
+ * The first-run screen: choose "Connect to a server" or "Start on this computer", fill in the form,
+ * answer a verification code if the server asks. Validation and errors live here; the view only
+ * binds.
  */
 public final class WelcomeViewModel {
   /** Which part of the screen shows. */
@@ -214,12 +214,14 @@ public final class WelcomeViewModel {
 
   private String validationMessage() {
     return switch (step.get()) {
-      case CONNECT -> server.get().isBlank()
-          ? text.get("error.serverRequired")
-          : !validEmail() ? text.get("error.emailInvalid") : text.get("error.passwordRequired");
-      case LOCAL -> name.get().isBlank()
-          ? text.get("error.nameRequired")
-          : !validEmail() ? text.get("error.emailInvalid") : text.get("error.passwordShort");
+      case CONNECT ->
+          server.get().isBlank()
+              ? text.get("error.serverRequired")
+              : !validEmail() ? text.get("error.emailInvalid") : text.get("error.passwordRequired");
+      case LOCAL ->
+          name.get().isBlank()
+              ? text.get("error.nameRequired")
+              : !validEmail() ? text.get("error.emailInvalid") : text.get("error.passwordShort");
       case CODE -> text.get("error.codeInvalid");
       case CHOOSE -> "";
     };

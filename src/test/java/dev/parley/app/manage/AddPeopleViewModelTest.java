@@ -136,7 +136,7 @@ class AddPeopleViewModelTest {
     session.failManagement = null;
     AddPeopleViewModel broken =
         new AddPeopleViewModel(
-            FailingSearch.wrap(session), UiDispatcher.currentThread(), timer, "trip");
+            FailingSession.wrap(session), UiDispatcher.currentThread(), timer, "trip");
 
     broken.queryProperty().set("x");
     timer.advance(Duration.ofMillis(300));

@@ -9,6 +9,7 @@ import static dev.parley.app.manage.ConversationActionsViewModel.Action.LEAVE;
 import static dev.parley.app.manage.ConversationActionsViewModel.Action.LINK_SHARING_OFF;
 import static dev.parley.app.manage.ConversationActionsViewModel.Action.LINK_SHARING_ON;
 import static dev.parley.app.manage.ConversationActionsViewModel.Action.MUTE;
+import static dev.parley.app.manage.ConversationActionsViewModel.Action.PROFILE;
 import static dev.parley.app.manage.ConversationActionsViewModel.Action.REMOVE_PERSON;
 import static dev.parley.app.manage.ConversationActionsViewModel.Action.RENAME;
 import static dev.parley.app.manage.ConversationActionsViewModel.Action.UNMUTE;
@@ -62,7 +63,7 @@ class ConversationActionsViewModelTest {
   @Test
   void aOneToOneCanBeDeletedButNotLeftRenamedOrChangedInMembers() {
     assertThat(open("chat").sections())
-        .containsExactly(List.of(MUTE, HISTORY_OFF), List.of(DELETE_HISTORY));
+        .containsExactly(List.of(PROFILE), List.of(MUTE, HISTORY_OFF), List.of(DELETE_HISTORY));
   }
 
   @Test

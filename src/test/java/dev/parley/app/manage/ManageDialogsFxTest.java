@@ -9,9 +9,11 @@ import dev.parley.app.FxUiDispatcher;
 import dev.parley.app.Snapshots;
 import dev.parley.app.Theme;
 import dev.parley.app.session.FakeSessionService;
+import dev.parley.app.session.PresenceInfo;
 import dev.parley.app.session.SystemEvent;
 import dev.parley.app.ui.ImageLoader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.beans.property.SimpleStringProperty;
@@ -54,7 +56,7 @@ class ManageDialogsFxTest {
     headerMenu.setId("conversationMenu");
     accountMenu = new MenuButton("Account");
     accountMenu.setId("accountMenu");
-    accountMenu.getItems().add(manage.joinByLinkItem());
+    accountMenu.getItems().addAll(manage.joinByLinkItem(), manage.statusItem());
     manage.attach(headerMenu, open);
     BorderPane root = new BorderPane();
     root.setTop(new HBox(8, accountMenu, headerMenu));
@@ -196,6 +198,36 @@ class ManageDialogsFxTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(showing(robot, "confirm")).isFalse();
     assertThat(session.conversation("trip")).isEmpty();
+  }
+
+  @Test
+  void theProfileCardOpensTheOneToOneAndTheStatusDialogSaves(FxRobot robot) {
+    session.setPresence("carol", new PresenceInfo(true, Instant.now(), "Climbing this weekend"));
+    robot.interact(() -> open.set("chat"));
+    robot.clickOn("#conversationMenu");
+    robot.clickOn("View profile…");
+    WaitForAsyncUtils.waitForFxEvents();
+    Node card = robot.lookup("#profileCard").query();
+    assertThat(robot.lookup("#profilePresence").queryAs(Label.class).getText()).isEqualTo("Online");
+    WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS); // the fade-in
+    Snapshots.save(card.getScene().getRoot(), "manage-profile-light");
+    dark(robot);
+    Snapshots.save(card.getScene().getRoot(), "manage-profile-dark");
+    robot.clickOn("#profileMessage");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(opened.get()).isNotNull();
+    assertThat(session.created).containsExactly(java.util.List.of("carol"));
+
+    robot.clickOn("#accountMenu");
+    robot.clickOn("Set status…");
+    Node status = dialog(robot, "status");
+    robot.clickOn("#statusMessage").write("In a meeting");
+    robot.clickOn("#statusBusy");
+    Snapshots.save(status, "manage-status-dark");
+    robot.clickOn("#statusConfirm");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(showing(robot, "status")).isFalse();
+    assertThat(session.managed).containsExactly("status In a meeting", "available false");
   }
 
   @Test

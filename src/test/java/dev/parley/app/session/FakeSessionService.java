@@ -292,6 +292,35 @@ public final class FakeSessionService implements SessionService {
   }
 
   @Override
+  public CompletableFuture<Void> setStatusMessage(String text) {
+    return manageSelf("status " + text, () -> selfStatus = text.strip());
+  }
+
+  @Override
+  public CompletableFuture<Void> setAvailable(boolean available) {
+    return manageSelf("available " + available, () -> selfAvailable = available);
+  }
+
+  /** What the user set with {@link #setStatusMessage} and {@link #setAvailable}. */
+  public String selfStatus = "";
+
+  public boolean selfAvailable = true;
+
+  private CompletableFuture<Void> manageSelf(String what, Runnable change) {
+    managed.add(what);
+    if (holdManagement) {
+      return new CompletableFuture<>();
+    }
+    if (failManagement != null) {
+      return CompletableFuture.failedFuture(failManagement);
+    }
+    change.run();
+    PresenceInfo now = new PresenceInfo(selfAvailable, Instant.now(), selfStatus);
+    setPresence(SELF.id(), now);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
   public CompletableFuture<List<Person>> suggestedPeople(int max) {
     return CompletableFuture.completedFuture(
         people.values().stream()

@@ -19,6 +19,7 @@ import dev.parley.client.MembershipChangeEvent;
 import dev.parley.client.MembershipChangeType;
 import dev.parley.client.OffTheRecordStatus;
 import dev.parley.client.OtrEvent;
+import dev.parley.client.Presence;
 import dev.parley.client.RecordingObserver;
 import dev.parley.client.RenameEvent;
 import dev.parley.client.RequestRefusedException;
@@ -319,6 +320,27 @@ class RealSessionServiceManagementTest {
     assertThatThrownBy(() -> await(onUi(() -> session.joinByLink(" "))))
         .isInstanceOf(RequestRefusedException.class);
     assertThat(onUi(() -> session.conversation(club.getId()))).isEmpty();
+  }
+
+  @Test
+  void theStatusMessageAndBeingBusyReachTheOthers() throws Exception {
+    oneToOne(bobPeer, alice);
+    RecordingObserver<Presence> presence =
+        RecordingObserver.on(
+            bobPeer.lists().userList().onPresence(), p -> p.userId().gaiaId().equals(alice.id()));
+    startSession();
+
+    await(onUi(() -> session.setStatusMessage("  On holiday ")));
+    presence.skipUntil(p -> p.statusMessageText().equals("On holiday"), WAIT);
+
+    await(onUi(() -> session.setAvailable(false)));
+    presence.skipUntil(p -> !p.available(), WAIT);
+
+    await(onUi(() -> session.setAvailable(true)));
+    presence.skipUntil(p -> p.available() && p.statusMessageText().equals("On holiday"), WAIT);
+
+    await(onUi(() -> session.setStatusMessage("")));
+    presence.skipUntil(p -> p.statusMessageText().isEmpty(), WAIT);
   }
 
   // ---- helpers ----

@@ -38,7 +38,8 @@ class WelcomeViewModelTest {
     vm.emailProperty().set(" ann@example.org ");
     vm.passwordProperty().set("secret");
     vm.submit();
-    assertThat(signIn.calls).containsExactly("connect https://chat.example.org ann@example.org secret");
+    assertThat(signIn.calls)
+        .containsExactly("connect https://chat.example.org ann@example.org secret");
     assertThat(vm.busyProperty().get()).isTrue();
     signIn.succeed();
     assertThat(signedIn).hasSize(1);
@@ -76,7 +77,8 @@ class WelcomeViewModelTest {
     signIn.next = new CompletableFuture<>();
     vm.passwordProperty().set("again");
     vm.submit();
-    signIn.next.completeExceptionally(new RateLimitedException("slow down", Duration.ofSeconds(30)));
+    signIn.next.completeExceptionally(
+        new RateLimitedException("slow down", Duration.ofSeconds(30)));
     assertThat(vm.errorProperty().get()).isEqualTo("Too many attempts. Try again in 30 s.");
   }
 
