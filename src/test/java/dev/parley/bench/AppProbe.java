@@ -73,6 +73,14 @@ public final class AppProbe {
     loadAllHistory();
     print("load_all_history", (System.nanoTime() - loadStart) / 1e6, "ms");
     print("loaded_rows", onFx(() -> timeline(scene()).getItems().size()), "rows");
+    System.err.println(
+        "first visible after loading: "
+            + onFx(
+                () -> {
+                  VirtualFlow<?> f = (VirtualFlow<?>) timeline(scene()).lookup(".virtual-flow");
+                  var c = f.getFirstVisibleCell();
+                  return c == null ? "none" : c.getIndex() + " y=" + c.getLayoutY();
+                }));
     scrollTopToBottom();
 
     // 4. Open the other conversations; memory after.
@@ -151,7 +159,8 @@ public final class AppProbe {
           onFx(
               () -> {
                 ListView<TimelineRow> t = timeline(scene());
-                t.scrollTo(0);
+                // As a person would: Home on the list goes to its top, which loads older pages.
+                userKey(t, javafx.scene.input.KeyCode.HOME);
                 return t.getItems().size();
               });
       stale = size == last ? stale + 1 : 0;
@@ -168,8 +177,9 @@ public final class AppProbe {
         () -> {
           Scene scene = scene();
           ListView<TimelineRow> t = timeline(scene);
-          t.scrollTo(0);
           VirtualFlow<?> flow = (VirtualFlow<?>) t.lookup(".virtual-flow");
+          userKey(t, javafx.scene.input.KeyCode.HOME);
+          flow.scrollPixels(-100_000);
           long[] frameStart = new long[] {0, 0};
           Runnable end =
               () -> {
@@ -188,7 +198,9 @@ public final class AppProbe {
               }
               frameStart[1] = n;
               var lastCell = flow.getLastVisibleCell();
-              if (lastCell != null && lastCell.getIndex() >= t.getItems().size() - 1) {
+              if (!intervals.isEmpty()
+                  && lastCell != null
+                  && lastCell.getIndex() >= t.getItems().size() - 1) {
                 stop();
                 scene.removePostLayoutPulseListener(end);
                 done.complete(null);
@@ -209,6 +221,15 @@ public final class AppProbe {
   }
 
   // ---- plumbing ----
+
+  /** A key press on the list, as from the keyboard (the list then counts as scrolled by hand). */
+  private static void userKey(ListView<?> list, javafx.scene.input.KeyCode code) {
+    list.requestFocus();
+    javafx.event.Event.fireEvent(
+        list,
+        new javafx.scene.input.KeyEvent(
+            javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
+  }
 
   private static double percentile(List<Double> values, int p) {
     if (values.isEmpty()) {
