@@ -135,6 +135,7 @@ public final class ParleyApp extends Application {
             stage,
             getHostServices(),
             this::signOut,
+            signIn::signOutEverywhere,
             new Notifications(notifier, notificationSettings, this::bringForward),
             settings);
     root.getChildren().setAll(sessionUi.view());

@@ -58,6 +58,8 @@ final class SessionUi {
   private final AppSettingsStore settings;
   private final Notifications notifications;
   private final Runnable onSignOut;
+  private final java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>>
+      revokeEverywhere;
   private Stage settingsWindow;
   private final javafx.event.EventHandler<KeyEvent> shortcuts = this::onKey;
   private final javafx.event.EventHandler<MouseEvent> interaction = e -> userInteracted();
@@ -71,12 +73,14 @@ final class SessionUi {
       Stage stage,
       HostServices host,
       Runnable onSignOut,
+      java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> revokeEverywhere,
       Notifications notifications,
       AppSettingsStore settings) {
     this.session = session;
     this.settings = settings;
     this.notifications = notifications;
     this.onSignOut = onSignOut;
+    this.revokeEverywhere = revokeEverywhere;
     this.stage = stage;
     this.ui = ui;
     this.timer = timer;
@@ -238,6 +242,7 @@ final class SessionUi {
                 notifications.settings(),
                 new SettingsViewModel.Account(self.fullName(), self.email(), session.serverUrl()),
                 onSignOut,
+                revokeEverywhere,
                 Clock.systemDefaultZone()));
   }
 

@@ -1,5 +1,6 @@
 package dev.parley.client;
 
+import dev.parley.client.internal.AuthHeaders;
 import dev.parley.client.internal.Http;
 import java.io.IOException;
 import java.time.Duration;
@@ -94,6 +95,45 @@ public final class Auth {
         throw new AuthenticationException("wrong email or password");
       }
       throw unexpected("sign-in", response);
+    } catch (IOException e) {
+      throw new NetworkException("cannot reach " + base + ": " + Http.describe(e), e);
+    }
+  }
+
+  /**
+   * Signs out on the server ({@code POST /auth/logout}): revokes this session, and with {@code
+   * everywhere} every refresh token and session of the account, so every device must sign in again.
+   * Blocks the calling thread.
+   *
+   * @throws AuthenticationException the session is no longer valid
+   * @throws NetworkException the server could not be reached or did not answer the protocol
+   */
+  public static void logout(String serverUrl, Cookies cookies, boolean everywhere)
+      throws ClientException {
+    Objects.requireNonNull(cookies, "cookies");
+    HttpUrl base = baseUrl(serverUrl);
+    ClientOptions options = ClientOptions.builder(serverUrl, cookies).build();
+    AuthHeaders headers =
+        new AuthHeaders(
+            cookies,
+            options.origin() != null ? options.origin() : AuthHeaders.originOf(base),
+            options.userAgent(),
+            System.currentTimeMillis() / 1000);
+    FormBody.Builder form = new FormBody.Builder();
+    if (everywhere) {
+      form.add("everywhere", "1");
+    }
+    Request request =
+        headers
+            .apply(new Request.Builder().url(endpoint(base, "logout")).post(form.build()))
+            .build();
+    try (Response response = Http.shared().newCall(request).execute()) {
+      if (response.code() == 401) {
+        throw new AuthenticationException("the session was already signed out");
+      }
+      if (response.code() != 200) {
+        throw unexpected("signing out", response);
+      }
     } catch (IOException e) {
       throw new NetworkException("cannot reach " + base + ": " + Http.describe(e), e);
     }

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.server.auth.Totp;
 import dev.parley.server.testing.ServerFixture;
-import dev.parley.wire.SapisidHash;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,7 +72,7 @@ class AuthTest {
         Auth.getAuth(
             fixture.url(), new RecordingCredentialsPrompt(EMAIL, ServerFixture.PASSWORD), cache);
     String revoked = cache.get().orElseThrow();
-    logoutEverywhere(cookies);
+    Auth.logout(fixture.url(), cookies, true);
     RecordingCredentialsPrompt prompt =
         new RecordingCredentialsPrompt(EMAIL, ServerFixture.PASSWORD);
 
@@ -84,6 +80,22 @@ class AuthTest {
 
     assertThat(prompt.asked()).containsExactly("email", "password");
     assertThat(cache.get()).isPresent().get().isNotEqualTo(revoked);
+    assertThat(selfInfoEmail(again)).isEqualTo(EMAIL);
+  }
+
+  @Test
+  void signingOutOneSessionKeepsTheRefreshTokenAndASecondSignOutIsRefused() throws Exception {
+    Cookies cookies =
+        Auth.getAuth(
+            fixture.url(), new RecordingCredentialsPrompt(EMAIL, ServerFixture.PASSWORD), cache);
+
+    Auth.logout(fixture.url(), cookies, false);
+
+    assertThatThrownBy(() -> Auth.logout(fixture.url(), cookies, false))
+        .isInstanceOf(AuthenticationException.class);
+    RecordingCredentialsPrompt prompt = new RecordingCredentialsPrompt(EMAIL, "unused");
+    Cookies again = Auth.getAuth(fixture.url(), prompt, cache);
+    assertThat(prompt.asked()).isEmpty();
     assertThat(selfInfoEmail(again)).isEqualTo(EMAIL);
   }
 
@@ -180,25 +192,6 @@ class AuthTest {
         .getSelfEntity()
         .getProperties()
         .getEmail(0);
-  }
-
-  private void logoutEverywhere(Cookies cookies) throws Exception {
-    String origin = fixture.url();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(fixture.url() + "/auth/logout"))
-                    .header("cookie", "SID=" + cookies.sid() + "; SAPISID=" + cookies.sapisid())
-                    .header(
-                        "authorization",
-                        SapisidHash.header(
-                            System.currentTimeMillis() / 1000, cookies.sapisid(), origin))
-                    .header("origin", origin)
-                    .header("content-type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("everywhere=1"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
   }
 
   private static String secretOf(String otpauthUri) {

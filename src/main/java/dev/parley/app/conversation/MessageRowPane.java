@@ -78,7 +78,14 @@ final class MessageRowPane extends Region {
                     String.join(
                         ", ",
                         seenBy.stream().map(p -> MessageText.oneLine(p.fullName())).toList())));
-    setAccessibleText(row.senderName() + ", " + row.time());
+    // A screen reader reads the row as "Alice, 10:42: hello" (the text capped, as shown).
+    String spoken = dev.parley.client.ChatMessageSegment.toPlainText(row.segments());
+    setAccessibleText(
+        row.senderName()
+            + ", "
+            + row.time()
+            + ": "
+            + (spoken.length() > 500 ? spoken.substring(0, 500) + "…" : spoken));
     remeasureRequested = false;
     requestLayout();
   }

@@ -55,6 +55,10 @@ public final class SettingsViewModel {
   private final NotificationSettingsStore notifications;
   private final Account account;
   private final Runnable onSignOut;
+  private final java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>>
+      revokeEverywhere;
+  private final javafx.beans.property.ReadOnlyStringWrapper accountError =
+      new javafx.beans.property.ReadOnlyStringWrapper("");
   private final Clock clock;
   private final I18n text = I18n.of(SettingsViewModel.class);
   private final DateTimeFormatter timeFormat =
@@ -103,6 +107,21 @@ public final class SettingsViewModel {
       Account account,
       Runnable onSignOut,
       Clock clock) {
+    this(app, notifications, account, onSignOut, null, clock);
+  }
+
+  /**
+   * @param revokeEverywhere revokes every session of the account on the server, or null when that
+   *     is not possible (then "Sign out everywhere" is not offered)
+   */
+  public SettingsViewModel(
+      AppSettingsStore app,
+      NotificationSettingsStore notifications,
+      Account account,
+      Runnable onSignOut,
+      java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> revokeEverywhere,
+      Clock clock) {
+    this.revokeEverywhere = revokeEverywhere;
     this.app = app;
     this.notifications = notifications;
     this.account = account;
@@ -138,6 +157,41 @@ public final class SettingsViewModel {
 
   public Account account() {
     return account;
+  }
+
+  public boolean canSignOutEverywhere() {
+    return revokeEverywhere != null;
+  }
+
+  /** Why signing out everywhere failed, or empty. */
+  public javafx.beans.property.ReadOnlyStringProperty accountErrorProperty() {
+    return accountError.getReadOnlyProperty();
+  }
+
+  /**
+   * Revokes every session on the server, then signs out here. On failure the person stays signed in
+   * and {@link #accountErrorProperty()} says why. Calls {@code done} after success.
+   */
+  public void signOutEverywhere(Runnable done) {
+    if (revokeEverywhere == null) {
+      return;
+    }
+    accountError.set("");
+    revokeEverywhere
+        .get()
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure != null) {
+                accountError.set(
+                    dev.parley.app.I18n.of(SettingsViewModel.class)
+                        .get(
+                            "account.signOutEverywhere.failed",
+                            String.valueOf(failure.getMessage())));
+              } else {
+                done.run();
+                onSignOut.run();
+              }
+            });
   }
 
   public void signOut() {

@@ -162,7 +162,27 @@ public final class SettingsWindow {
           vm.signOut();
         });
     Label signOutHint = hint(text.get("account.signOut.hint"));
-    return page(Section.ACCOUNT, new VBox(2, name, email, server), signOut, signOutHint);
+    if (!vm.canSignOutEverywhere()) {
+      return page(Section.ACCOUNT, new VBox(2, name, email, server), signOut, signOutHint);
+    }
+    Button everywhere =
+        new Button(text.get("account.signOutEverywhere"), new FontIcon("mdi2l-logout-variant"));
+    everywhere.setId("settingsSignOutEverywhere");
+    everywhere.setOnAction(e -> vm.signOutEverywhere(stage::close));
+    Label everywhereHint = hint(text.get("account.signOutEverywhere.hint"));
+    Label error = new Label();
+    error.getStyleClass().add(Styles.DANGER);
+    error.setWrapText(true);
+    error.textProperty().bind(vm.accountErrorProperty());
+    error.managedProperty().bind(vm.accountErrorProperty().isNotEmpty());
+    return page(
+        Section.ACCOUNT,
+        new VBox(2, name, email, server),
+        signOut,
+        signOutHint,
+        everywhere,
+        everywhereHint,
+        error);
   }
 
   private Node notificationsPage() {

@@ -37,6 +37,7 @@ public final class RealSignInService implements SignInService {
   private final UiDispatcher ui;
   private final Executor background;
   private LocalServerLauncher localServer;
+  private volatile Signed current;
 
   public RealSignInService(AppPaths paths, UiDispatcher ui, Executor background) {
     this.paths = paths;
@@ -162,7 +163,37 @@ public final class RealSignInService implements SignInService {
   }
 
   @Override
+  public CompletableFuture<Void> signOutEverywhere() {
+    Signed signed = current;
+    if (signed == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return onUi(
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                Auth.logout(signed.url(), signed.cookies(), true);
+              } catch (ClientException e) {
+                throw new CompletionException(e);
+              }
+            },
+            background));
+  }
+
+  @Override
   public void signOut() {
+    Signed signed = current;
+    current = null;
+    if (signed != null) {
+      background.execute(
+          () -> {
+            try {
+              Auth.logout(signed.url(), signed.cookies(), false);
+            } catch (ClientException e) {
+              LOG.info("the server was not told of the sign-out: {}", e.getMessage());
+            }
+          });
+    }
     try {
       Files.deleteIfExists(accountFile());
     } catch (IOException e) {
@@ -188,6 +219,7 @@ public final class RealSignInService implements SignInService {
   private record Signed(String url, Cookies cookies) {}
 
   private CompletableFuture<SessionService> openSession(Signed signed) {
+    current = signed;
     return RealSessionService.start(signed.url(), signed.cookies(), ui, paths.cache())
         .thenApply(session -> (SessionService) session);
   }

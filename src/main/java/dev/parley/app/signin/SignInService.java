@@ -35,8 +35,17 @@ public interface SignInService {
   /** Starts the embedded server with the demo world and signs in as its owner. */
   CompletableFuture<SessionService> startDemo();
 
-  /** Forgets the saved account and its refresh token; the next start shows the welcome screen. */
+  /**
+   * Forgets the saved account and its refresh token; the next start shows the welcome screen. The
+   * server is told in the background (the session is revoked) when it can be reached.
+   */
   void signOut();
+
+  /**
+   * Revokes every session and refresh token of the account on the server (every device must sign in
+   * again). Completes on the UI thread; forget locally with {@link #signOut()} afterwards.
+   */
+  CompletableFuture<Void> signOutEverywhere();
 
   /** Stops whatever it started (the embedded server). */
   void close();

@@ -45,6 +45,12 @@ final class FakeSignInService implements SignInService {
   }
 
   @Override
+  public CompletableFuture<Void> signOutEverywhere() {
+    calls.add("everywhere");
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
   public void signOut() {
     signedOut = true;
   }
