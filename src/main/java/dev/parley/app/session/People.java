@@ -26,9 +26,15 @@ final class People {
     return person(UserId.of(id));
   }
 
-  /** The user list knows this person (else they show as "Unknown"). */
+  /**
+   * The user list knows this person by name (else they show as "Unknown"; a participant known
+   * only by id has the placeholder name until its entity arrives).
+   */
   boolean known(UserId id) {
-    return users.findUser(id).isPresent();
+    return users
+        .findUser(id)
+        .filter(u -> !dev.parley.client.User.DEFAULT_NAME.equals(u.getFullName()))
+        .isPresent();
   }
 
   /** Online means reachable and available (not idle, not in do-not-disturb). */
