@@ -27,8 +27,8 @@ final class People {
   }
 
   /**
-   * The user list knows this person by name (else they show as "Unknown"; a participant known
-   * only by id has the placeholder name until its entity arrives).
+   * The user list knows this person by name (else they show as "Unknown"; a participant known only
+   * by id has the placeholder name until its entity arrives).
    */
   boolean known(UserId id) {
     return users
