@@ -6,6 +6,7 @@ import dev.parley.app.I18n;
 import dev.parley.app.session.Person;
 import dev.parley.app.ui.Avatar;
 import dev.parley.app.ui.ImageLoader;
+import dev.parley.app.ui.PersonCell;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;

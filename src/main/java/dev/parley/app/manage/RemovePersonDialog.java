@@ -3,6 +3,7 @@ package dev.parley.app.manage;
 import dev.parley.app.I18n;
 import dev.parley.app.session.Person;
 import dev.parley.app.ui.ImageLoader;
+import dev.parley.app.ui.PersonCell;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;

@@ -7,6 +7,7 @@ import dev.parley.app.Theme;
 import dev.parley.app.session.Person;
 import dev.parley.app.ui.Avatar;
 import dev.parley.app.ui.ImageLoader;
+import dev.parley.app.ui.PersonCell;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;

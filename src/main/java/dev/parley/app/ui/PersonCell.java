@@ -1,8 +1,6 @@
-package dev.parley.app.manage;
+package dev.parley.app.ui;
 
 import dev.parley.app.session.Person;
-import dev.parley.app.ui.Avatar;
-import dev.parley.app.ui.ImageLoader;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -10,22 +8,24 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * Someone in a list: avatar, name and address; nodes built once and refilled (the idea of the new
- * conversation dialog's cell, which is private to its package).
+ * Someone in a list (search results, members): avatar, name and address; nodes built once and
+ * refilled. Style classes {@code person-cell}, {@code person-cell-name}, {@code person-cell-email}.
  */
-final class PersonCell extends ListCell<Person> {
-  static final String STYLE_CLASS = "manage-person-cell";
-  static final String EMAIL = "manage-person-email";
+public final class PersonCell extends ListCell<Person> {
+  public static final String STYLE_CLASS = "person-cell";
+  public static final String NAME = "person-cell-name";
+  public static final String EMAIL = "person-cell-email";
 
   private final Avatar avatar;
   private final Label name = new Label();
   private final Label email = new Label();
   private final HBox box;
 
-  PersonCell(ImageLoader images) {
+  public PersonCell(ImageLoader images) {
     getStyleClass().add(STYLE_CLASS);
     setPrefWidth(0);
     avatar = new Avatar(images, 32);
+    name.getStyleClass().add(NAME);
     email.getStyleClass().add(EMAIL);
     VBox lines = new VBox(1, name, email);
     lines.setAlignment(Pos.CENTER_LEFT);
