@@ -38,7 +38,11 @@ class ClientActiveClientTest {
     live.connect(laptop);
     live.connect(phone);
     live.connect(bobClient);
+    var laptopUpdates = RecordingObserver.on(laptop.onStateUpdate(), update -> true);
     String conversation = LiveClients.oneToOne(bobClient, alice);
+    // The new conversation's update reaches the laptop before it goes active, so that update's
+    // active-client state cannot overtake the one under test.
+    laptopUpdates.takeNext();
 
     laptop.setActive().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(atLaptop.takeNext()).isTrue();
