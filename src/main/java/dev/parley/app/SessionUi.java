@@ -93,8 +93,10 @@ final class SessionUi {
     windowVm = new MainWindowViewModel(session, listVm.totalUnreadProperty(), onSignOut);
 
     ComposerView composer = new ComposerView(composerVm);
+    manage = new ManageUi(session, ui, timer, images, listVm::select);
     ConversationView conversation =
-        new ConversationView(conversationVm, images, composer, host::showDocument);
+        new ConversationView(
+            conversationVm, images, composer, host::showDocument, manage::showProfile);
     ConversationListView list = new ConversationListView(listVm, images);
     list.setOnNewConversation(this::newConversation);
     list.setOnOpen(composer::focusInput);
@@ -132,7 +134,6 @@ final class SessionUi {
             });
     notifier.windowFocusedProperty().bind(stage.focusedProperty());
     notifier.openConversationIdProperty().bind(listVm.selectedConversationIdProperty());
-    manage = new ManageUi(session, ui, timer, images, listVm::select);
     manage.attach(conversation.getHeaderMenu(), listVm.selectedConversationIdProperty());
     MenuButton account = (MenuButton) view.splitPane().getItems().get(0).lookup("#accountMenu");
     account.getItems().addAll(1, List.of(manage.joinByLinkItem(), manage.statusItem()));

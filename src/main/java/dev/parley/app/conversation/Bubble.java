@@ -66,6 +66,13 @@ final class Bubble extends Region {
     getStyleClass().add("bubble");
     name.getStyleClass().add("bubble-name");
     name.setMinWidth(0);
+    name.getStyleClass().add("clickable");
+    name.setOnMouseClicked(
+        e -> {
+          if (row != null && row.sender() != null) {
+            context.showProfile().accept(name, row.sender().id());
+          }
+        });
     flow.getStyleClass().add("bubble-text");
     spacer.getStyleClass().add("bubble-meta-spacer");
     spacer.setMouseTransparent(true);

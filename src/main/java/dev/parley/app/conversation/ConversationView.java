@@ -7,6 +7,7 @@ import dev.parley.app.imageviewer.ImageViewerWindow;
 import dev.parley.app.ui.Avatar;
 import dev.parley.app.ui.ImageLoader;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -42,19 +43,29 @@ public final class ConversationView extends BorderPane {
   private final VBox empty;
   private final HBox header;
   private final Node composer;
+  private final BiConsumer<Node, String> showProfile;
 
+  /**
+   * @param showProfile shows a person's card by the name or avatar that was clicked
+   */
   public ConversationView(
-      ConversationViewModel vm, ImageLoader images, Node composer, Consumer<String> openLink) {
+      ConversationViewModel vm,
+      ImageLoader images,
+      Node composer,
+      Consumer<String> openLink,
+      BiConsumer<Node, String> showProfile) {
     this.vm = Objects.requireNonNull(vm, "vm");
     this.images = Objects.requireNonNull(images, "images");
     this.composer = Objects.requireNonNull(composer, "composer");
     Objects.requireNonNull(openLink, "openLink");
+    this.showProfile = Objects.requireNonNull(showProfile, "showProfile");
     getStyleClass().add("conversation");
     getStylesheets().add(ConversationView.class.getResource("conversation.css").toExternalForm());
 
     header = buildHeader();
     TimelineContext context =
-        new TimelineContext(images, text, openLink, this::openImage, vm::retry, vm::showMore);
+        new TimelineContext(
+            images, text, openLink, this::openImage, vm::retry, vm::showMore, showProfile);
     timeline =
         new TimelineListView(
             new TimelineListView.Listener() {
@@ -156,10 +167,22 @@ public final class ConversationView extends BorderPane {
     menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Tweaks.NO_ARROW);
     menu.setAccessibleText(text.get("menu.conversation"));
 
+    avatar.getStyleClass().add("clickable");
+    title.getStyleClass().add("clickable");
+    avatar.setOnMouseClicked(e -> showHeaderProfile(avatar));
+    title.setOnMouseClicked(e -> showHeaderProfile(avatar));
+
     HBox bar = new HBox(12, avatar, titles, menu);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("conversation-header");
     return bar;
+  }
+
+  private void showHeaderProfile(Node anchor) {
+    String personId = vm.headerPersonId();
+    if (personId != null) {
+      showProfile.accept(anchor, personId);
+    }
   }
 
   private Node buildJumpButton() {

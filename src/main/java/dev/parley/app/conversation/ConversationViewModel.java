@@ -115,6 +115,12 @@ public final class ConversationViewModel {
   }
 
   /** Whom the header avatar shows: the other person, or the group (its title as the name). */
+  /** Whose card the header opens: the other person of a one-to-one conversation, else null. */
+  public String headerPersonId() {
+    Person other = summary == null ? null : summary.otherPerson();
+    return other == null ? null : other.id();
+  }
+
   public ReadOnlyObjectProperty<Person> avatarProperty() {
     return avatar.getReadOnlyProperty();
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -42,6 +43,8 @@ final class MessageRowPane extends Region {
     avatar = new Avatar(context.images(), AVATAR_SIZE);
     bubble = new Bubble(context);
     seen.getStyleClass().add("seen-by");
+    avatar.getStyleClass().add("clickable");
+    avatar.setOnMouseClicked(e -> showSenderProfile(avatar));
     Tooltip.install(bubble, timeTip);
     Tooltip.install(seen, seenTip);
     getChildren().addAll(avatar, bubble, seen);
@@ -60,7 +63,15 @@ final class MessageRowPane extends Region {
 
     List<Person> seenBy = row.seenBy();
     while (seenAvatars.size() < seenBy.size()) {
-      seenAvatars.add(new Avatar(context.images(), SEEN_SIZE));
+      Avatar seenAvatar = new Avatar(context.images(), SEEN_SIZE);
+      seenAvatar.getStyleClass().add("clickable");
+      seenAvatar.setOnMouseClicked(
+          e -> {
+            if (seenAvatar.person() != null) {
+              context.showProfile().accept(seenAvatar, seenAvatar.person().id());
+            }
+          });
+      seenAvatars.add(seenAvatar);
     }
     int shown = Math.min(seenBy.size(), 8);
     for (int i = 0; i < shown; i++) {
@@ -88,6 +99,13 @@ final class MessageRowPane extends Region {
             + (spoken.length() > 500 ? spoken.substring(0, 500) + "…" : spoken));
     remeasureRequested = false;
     requestLayout();
+  }
+
+  /** Shows the sender's card by {@code anchor} (their avatar or name). */
+  void showSenderProfile(Node anchor) {
+    if (row != null && row.sender() != null && !row.own()) {
+      context.showProfile().accept(anchor, row.sender().id());
+    }
   }
 
   Bubble bubble() {

@@ -32,6 +32,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class ConversationListView extends BorderPane {
   public static final String STYLE_CLASS = "conversation-list-view";
+
+  /** A row's height at the base text size. */
+  static final double ROW_HEIGHT = 64;
+
+  private static final double BASE_FONT = 14;
   static final String HEADER = "conversation-list-header";
   static final String LIST = "conversation-list";
   static final String ARCHIVED_TOGGLE = "conversation-list-archived-toggle";
@@ -69,7 +74,7 @@ public final class ConversationListView extends BorderPane {
     list.setId("conversationList");
     list.getStyleClass().addAll(LIST, Tweaks.EDGE_TO_EDGE);
     list.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-    list.setFixedCellSize(64);
+    list.setFixedCellSize(ROW_HEIGHT);
     list.setCellFactory(v -> cell(images));
     list.setPlaceholder(placeholder());
     list.getSelectionModel()
@@ -214,6 +219,13 @@ public final class ConversationListView extends BorderPane {
 
   private ConversationCell cell(ImageLoader images) {
     ConversationCell cell = new ConversationCell(images);
+    // Rows are a fixed height for fast scrolling; that height follows the text size setting
+    // (the cell's font comes from the window's root, where the setting lands).
+    cell.fontProperty()
+        .addListener(
+            (obs, old, font) ->
+                list.setFixedCellSize(
+                    Math.max(ROW_HEIGHT, Math.ceil(ROW_HEIGHT * font.getSize() / BASE_FONT))));
     cell.addEventHandler(
         MouseEvent.MOUSE_CLICKED,
         e -> {

@@ -34,6 +34,11 @@ public final class Avatar extends StackPane {
     getChildren().addAll(circle, initials);
   }
 
+  /** Who is shown, or null. */
+  public Person person() {
+    return person;
+  }
+
   /** Shows {@code person} (null shows nothing). */
   public void setPerson(Person person) {
     this.person = person;

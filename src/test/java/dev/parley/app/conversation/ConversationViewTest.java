@@ -68,6 +68,7 @@ class ConversationViewTest {
   private final Person bob = FakeSessionService.person("bob", "Bob Jones", false);
   private final Person carol = FakeSessionService.person("carol", "Carol King", false);
   private final List<String> opened = new CopyOnWriteArrayList<>();
+  private final List<String> profilesShown = new CopyOnWriteArrayList<>();
   private FakeSessionService session;
   private ConversationViewModel vm;
   private ConversationView view;
@@ -98,7 +99,9 @@ class ConversationViewTest {
     TextArea composer = new TextArea();
     composer.setPromptText("Write a message…");
     composer.setPrefRowCount(2);
-    view = new ConversationView(vm, images, composer, opened::add);
+    view =
+        new ConversationView(
+            vm, images, composer, opened::add, (node, id) -> profilesShown.add(id));
     Scene scene = new Scene(view, 760, 780);
     scene.getStylesheets().add(getClass().getResource("/dev/parley/app/app.css").toExternalForm());
     stage.setScene(scene);
@@ -337,11 +340,53 @@ class ConversationViewTest {
   }
 
   @Test
+  void clickingASendersNameOrAvatarShowsTheirProfile(FxRobot robot) {
+    settle(robot);
+    MessageRowPane bobsRow =
+        robot.lookup(".message-row").queryAllAs(MessageRowPane.class).stream()
+            .filter(r -> r.row() != null && r.row().sender().id().equals("bob"))
+            .filter(r -> r.row().showSenderName())
+            .findFirst()
+            .orElseThrow();
+    Label name =
+        bobsRow.lookupAll(".bubble-name").stream()
+            .map(Label.class::cast)
+            .filter(Node::isVisible)
+            .findFirst()
+            .orElseThrow();
+    robot.clickOn(name);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(profilesShown).containsExactly("bob");
+
+    MessageRowPane withAvatar =
+        robot.lookup(".message-row").queryAllAs(MessageRowPane.class).stream()
+            .filter(r -> r.row() != null && r.row().showAvatar() && !r.row().own())
+            .filter(r -> onScreen(robot, r))
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    Node avatar =
+        withAvatar.getChildrenUnmodifiable().stream()
+            .filter(n -> n.getStyleClass().contains("avatar"))
+            .findFirst()
+            .orElseThrow();
+    robot.clickOn(avatar);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(profilesShown).last().isEqualTo(withAvatar.row().sender().id());
+    assertThat(avatar.getCursor()).isEqualTo(javafx.scene.Cursor.HAND);
+  }
+
+  @Test
   void noConversationShowsTheEmptyState(FxRobot robot) {
     robot.interact(() -> vm.open(null));
     assertThat(robot.lookup("#conversationEmpty").tryQuery()).isPresent();
     assertThat(robot.lookup("#timeline").tryQuery()).isEmpty();
     Snapshots.save(view, "conversation-empty");
+  }
+
+  private static boolean onScreen(FxRobot robot, Node node) {
+    Node list = robot.lookup("#timeline").query();
+    return list.localToScene(list.getLayoutBounds())
+        .contains(node.localToScene(node.getLayoutBounds()));
   }
 
   // ---- fixtures ----

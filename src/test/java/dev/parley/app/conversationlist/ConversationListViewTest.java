@@ -1,6 +1,7 @@
 package dev.parley.app.conversationlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -267,6 +268,29 @@ class ConversationListViewTest {
     assertThat(label(design, ConversationCell.PREFIX).getText()).isEqualTo("Bob:");
 
     assertThat(label(cellFor(robot, "family"), ConversationCell.BADGE).getText()).isEqualTo("99+");
+  }
+
+  @Test
+  void theTextSizeSettingScalesTheRowsTextAndHeight(FxRobot robot) {
+    ConversationCell alice = cellFor(robot, "alice");
+    double title = label(alice, ConversationCell.TITLE).getFont().getSize();
+    double preview = label(alice, ConversationCell.PREVIEW).getFont().getSize();
+    assertThat(title).isEqualTo(14);
+
+    // The settings' text size lands as -fx-font-size on the window's root (Appearance).
+    robot.interact(() -> view.setStyle("-fx-font-size: 21px;"));
+    WaitForAsyncUtils.waitForFxEvents();
+    alice = cellFor(robot, "alice");
+    assertThat(label(alice, ConversationCell.TITLE).getFont().getSize())
+        .isCloseTo(title * 1.5, within(0.1));
+    assertThat(label(alice, ConversationCell.PREVIEW).getFont().getSize())
+        .isCloseTo(preview * 1.5, within(0.1));
+    assertThat(list.getFixedCellSize()).isEqualTo(ConversationListView.ROW_HEIGHT * 1.5);
+    // The badge is not cut to an ellipsis: its shown text is the whole count.
+    Label familyBadge = label(cellFor(robot, "family"), ConversationCell.BADGE);
+    assertThat(((javafx.scene.text.Text) familyBadge.lookup(".text")).getText()).isEqualTo("99+");
+    Snapshots.save(view, "conversation-list-150");
+    robot.interact(() -> view.setStyle(""));
   }
 
   @Test
