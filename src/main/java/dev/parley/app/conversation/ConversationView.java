@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -82,6 +83,15 @@ public final class ConversationView extends BorderPane {
     timeline.setId("timeline");
     timeline.getStyleClass().add("timeline");
     timeline.setCellFactory(list -> new TimelineCell(context));
+    timeline.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER
+              && timeline.getFocusModel().getFocusedItem() instanceof TimelineRow.Message m
+              && MessageActivation.activate(m.message(), context)) {
+            e.consume();
+          }
+        });
     timeline.setItems(vm.rows());
     Label noMessages = new Label(text.get("empty.timeline"));
     noMessages.getStyleClass().add("timeline-placeholder");

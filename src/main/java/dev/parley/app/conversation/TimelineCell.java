@@ -39,6 +39,7 @@ final class TimelineCell extends ListCell<TimelineRow> {
     setText(null);
     if (empty || row == null) {
       setGraphic(null);
+      setAccessibleText(null);
       return;
     }
     if (row instanceof TimelineRow.Message m) {
@@ -47,6 +48,7 @@ final class TimelineCell extends ListCell<TimelineRow> {
       }
       setGraphic(message);
       message.update(m);
+      setAccessibleText(message.getAccessibleText()); // what a screen reader says on focus
       if (getScene() != null) {
         applyCss(); // styled before the list measures it: sizes depend on fonts from CSS
         message.bubble().syncSpacer();
@@ -60,6 +62,7 @@ final class TimelineCell extends ListCell<TimelineRow> {
         dayBox.getStyleClass().add("day-separator");
       }
       day.setText(d.label());
+      setAccessibleText(d.label());
       setGraphic(dayBox);
     } else if (row instanceof TimelineRow.UnreadDivider u) {
       if (divider == null) {
@@ -72,6 +75,7 @@ final class TimelineCell extends ListCell<TimelineRow> {
         divider.getStyleClass().add("unread-divider");
       }
       ((Label) divider.getChildren().get(1)).setText(u.label());
+      setAccessibleText(u.label());
       setGraphic(divider);
     } else if (row instanceof TimelineRow.SystemLine s) {
       if (system == null) {
@@ -86,6 +90,7 @@ final class TimelineCell extends ListCell<TimelineRow> {
         system.getStyleClass().add("system-line");
       }
       systemLabel.setText(s.text());
+      setAccessibleText(s.text());
       systemTip.setText(s.fullTime());
       setGraphic(system);
     }

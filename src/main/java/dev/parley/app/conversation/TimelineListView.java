@@ -57,6 +57,14 @@ final class TimelineListView extends ListView<TimelineRow> {
     addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userScrolled = true);
     addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userScrolled = true);
     addEventFilter(KeyEvent.KEY_PRESSED, e -> userScrolled = true);
+    // Tabbing in puts the keyboard on a message in sight (the newest one), not on a row far away.
+    focusedProperty()
+        .addListener(
+            (obs, was, focused) -> {
+              if (focused) {
+                focusRowInSight();
+              }
+            });
     itemsProperty()
         .addListener(
             (Observable obs) -> {
@@ -91,6 +99,21 @@ final class TimelineListView extends ListView<TimelineRow> {
   void showRowAtTop(int index) {
     pending = new Anchor(Math.max(0, index), 0);
     requestFlowLayout();
+  }
+
+  private void focusRowInSight() {
+    if (flow == null || getItems().isEmpty()) {
+      return;
+    }
+    ListCell<TimelineRow> first = flow.getFirstVisibleCell();
+    ListCell<TimelineRow> last = flow.getLastVisibleCell();
+    if (first == null || last == null) {
+      return;
+    }
+    int focused = getFocusModel().getFocusedIndex();
+    if (focused < first.getIndex() || focused > last.getIndex()) {
+      getFocusModel().focus(last.getIndex());
+    }
   }
 
   boolean isAtBottom() {

@@ -376,6 +376,52 @@ class ConversationViewTest {
   }
 
   @Test
+  void theKeyboardMovesAVisibleFocusThroughMessagesAndEnterOpensLinksAndPictures(FxRobot robot) {
+    settle(robot);
+    TimelineListView list = robot.lookup("#timeline").queryAs(TimelineListView.class);
+    robot.interact(list::requestFocus);
+    settle(robot);
+    int focused = list.getFocusModel().getFocusedIndex();
+    assertThat(focused).isEqualTo(list.flow().getLastVisibleCell().getIndex());
+    ListCell<?> ring =
+        robot.lookup(".timeline-cell").queryAllAs(ListCell.class).stream()
+            .filter(c -> c.getIndex() == focused && c.isFocused())
+            .findFirst()
+            .orElseThrow();
+    assertThat(ring.getBackground().getFills()).hasSize(2);
+    assertThat(ring.getAccessibleText()).isNotBlank();
+
+    moveFocusTo(robot, list, "ev-photo");
+    robot.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    Stage viewer =
+        (Stage)
+            Window.getWindows().stream()
+                .filter(w -> w != view.getScene().getWindow())
+                .findFirst()
+                .orElseThrow();
+    robot.interact(viewer::close);
+    robot.interact(list::requestFocus);
+
+    moveFocusTo(robot, list, "ev-plan");
+    robot.type(KeyCode.ENTER);
+    assertThat(opened).containsExactly("https://maps.example.org/route");
+    Snapshots.save(view, "conversation-keyboard-focus");
+  }
+
+  /** Presses Up until the message {@code eventId} has the focus. */
+  private static void moveFocusTo(FxRobot robot, TimelineListView list, String eventId) {
+    for (int i = 0; i < 40; i++) {
+      if (list.getFocusModel().getFocusedItem() instanceof TimelineRow.Message m
+          && eventId.equals(m.message().eventId())) {
+        return;
+      }
+      robot.type(KeyCode.UP);
+    }
+    throw new AssertionError("never focused " + eventId);
+  }
+
+  @Test
   void noConversationShowsTheEmptyState(FxRobot robot) {
     robot.interact(() -> vm.open(null));
     assertThat(robot.lookup("#conversationEmpty").tryQuery()).isPresent();
