@@ -93,6 +93,9 @@ public final class ParleyApp extends Application {
             Bindings.createBooleanBinding(
                 () -> settings.get().closeToTray(), settings.settingsProperty()));
     tray.start();
+    if (settings.get().startMinimised()) {
+      startInTrayOnceItIsThere();
+    }
     notifier = Notifiers.best(tray::trayIcon, ui, () -> stage);
 
     if (options.demo()) {
@@ -104,6 +107,20 @@ public final class ParleyApp extends Application {
               (session, error) ->
                   signedInOrWelcome(session == null ? null : session.orElse(null), error));
     }
+  }
+
+  /**
+   * "Start minimised" starts in the tray when Parley lives there (a tray and close-to-tray), not as
+   * a taskbar entry; the tray appears a moment after the window, so this waits for it.
+   */
+  private void startInTrayOnceItIsThere() {
+    tray.availableProperty()
+        .addListener(
+            (obs, was, available) -> {
+              if (available && tray.closeToTrayProperty().get() && stage.isIconified()) {
+                stage.hide();
+              }
+            });
   }
 
   private void signedInOrWelcome(SessionService session, Throwable error) {
