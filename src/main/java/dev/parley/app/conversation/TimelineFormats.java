@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,10 +29,13 @@ final class TimelineFormats {
     this.text = text;
     this.clock = clock;
     Locale locale = Locale.getDefault(Locale.Category.FORMAT);
-    time = DateTimeFormatter.ofPattern(text.get("pattern.time"), locale);
+    // Times of day as the user's region writes them (14:05 or 2:05 PM), like the list's.
+    time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
     day = DateTimeFormatter.ofPattern(text.get("pattern.day"), locale);
     dayOtherYear = DateTimeFormatter.ofPattern(text.get("pattern.dayOtherYear"), locale);
-    full = DateTimeFormatter.ofPattern(text.get("pattern.full"), locale);
+    full =
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+            .withLocale(locale);
     shortDate = DateTimeFormatter.ofPattern(text.get("pattern.shortDate"), locale);
     shortDateOtherYear =
         DateTimeFormatter.ofPattern(text.get("pattern.shortDateOtherYear"), locale);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -144,8 +145,10 @@ public final class ProfileCardViewModel {
     ZonedDateTime at = seen.atZone(clock.getZone());
     LocalDate today = now.atZone(clock.getZone()).toLocalDate();
     if (at.toLocalDate().equals(today)) {
-      return text.get("profile.today", DateTimeFormatter.ofPattern("HH:mm").format(at));
+      return text.get(
+          "profile.today", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).format(at));
     }
-    return text.get("profile.date", DateTimeFormatter.ofPattern("d MMM yyyy").format(at));
+    return text.get(
+        "profile.date", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).format(at));
   }
 }

@@ -94,7 +94,7 @@ class ConversationViewModelTest {
         .extracting(TimelineRow.Message::showAvatar)
         .containsExactly(true, false, true, true, true);
     assertThat(messages.get(0).time()).isEqualTo("10:00");
-    assertThat(messages.get(0).fullTime()).isEqualTo("Tuesday 25 November 2025, 10:00");
+    assertThat(messages.get(0).fullTime()).isEqualTo("Tuesday, 25 November 2025, 10:00");
   }
 
   @Test

@@ -11,10 +11,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ProfileCardViewModelTest {
+  private static Locale saved;
+
+  /** Times are written as the user's region writes them; these expectations are British. */
+  @BeforeAll
+  static void british() {
+    saved = Locale.getDefault();
+    Locale.setDefault(Locale.UK);
+  }
+
+  @AfterAll
+  static void restore() {
+    Locale.setDefault(saved);
+  }
+
   private static final Instant NOW = Instant.parse("2024-05-01T15:00:00Z");
   private final FakeSessionService session = Fixtures.session();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
