@@ -157,7 +157,7 @@ public final class Package {
           "--input", input.toString(),
           "--main-jar", "parley.jar",
           "--main-class", "dev.parley.Main",
-          "--java-options", "-Djdk.gtk.version=3 -Xmx512m"));
+          "--java-options", String.join(" ", readList(INSTALLER.resolve("jvm-options.txt")))));
       if (!type.equals("app-image")) {
         a.addAll(List.of("--license-file", Path.of("LICENSE").toAbsolutePath().toString()));
       }

@@ -13,6 +13,8 @@ import dev.parley.app.signin.WelcomeView;
 import dev.parley.app.signin.WelcomeViewModel;
 import dev.parley.app.tray.TrayController;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -66,11 +68,15 @@ public final class ParleyApp extends Application {
     settings = new AppSettingsStore(paths.config());
     // Before any resource bundle is read: the language applies from the start only.
     Locale.setDefault(settings.get().language().locale(Locale.getDefault()));
+    // Signing in (which may start the embedded server) runs in the background from the first
+    // moment, while the window is being built.
+    signIn = new RealSignInService(paths, ui, background);
+    CompletableFuture<Optional<SessionService>> resumed =
+        options.demo() ? signIn.startDemo().thenApply(Optional::of) : signIn.resume();
     timer = new ScheduledUiTimer(ui);
     theme = Theme.initial(settings.get().theme());
     theme.apply();
     Appearance.follow(settings, theme);
-    signIn = new RealSignInService(paths, ui, background);
     geometry = new WindowGeometry(paths.config());
 
     root = new StackPane(loadingPane());
@@ -98,15 +104,9 @@ public final class ParleyApp extends Application {
     }
     notifier = Notifiers.best(tray::trayIcon, ui, () -> stage);
 
-    if (options.demo()) {
-      signIn.startDemo().whenComplete((session, error) -> signedInOrWelcome(session, error));
-    } else {
-      signIn
-          .resume()
-          .whenComplete(
-              (session, error) ->
-                  signedInOrWelcome(session == null ? null : session.orElse(null), error));
-    }
+    resumed.whenComplete(
+        (session, error) ->
+            signedInOrWelcome(session == null ? null : session.orElse(null), error));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.parley.server.ServerConfig;
 import dev.parley.server.storage.Account;
 import dev.parley.server.testing.ServerFixture;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -181,11 +182,19 @@ public final class UiBench {
     throw new IllegalStateException(main.getSimpleName() + " printed no " + name);
   }
 
+  /** The options the installed app starts with (installer/jvm-options.txt), so we measure those. */
+  static List<String> shippedJvmOptions() throws IOException {
+    return Files.readAllLines(Path.of("installer", "jvm-options.txt")).stream()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .toList();
+  }
+
   /** Runs {@code main} in a fresh JVM on this class path, headless; returns its stdout lines. */
   static List<String> child(Class<?> main, List<String> args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
+    command.addAll(shippedJvmOptions());
     command.add("-Dglass.platform=Monocle");
     command.add("-Dmonocle.platform=Headless");
     command.add("-Dprism.order=sw");
