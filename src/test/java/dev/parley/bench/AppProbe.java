@@ -67,11 +67,19 @@ public final class AppProbe {
 
     // 2. Open the big conversation.
     print("open_conversation", openMillis(bigTitle), "ms");
+    print(
+        "timeline_cells_after_open",
+        onFx(() -> timeline(scene()).lookupAll(".timeline-cell").size()),
+        "cells");
 
     // 3. Load all of it, then scroll it top to bottom frame by frame.
     long loadStart = System.nanoTime();
     loadAllHistory();
     print("load_all_history", (System.nanoTime() - loadStart) / 1e6, "ms");
+    print(
+        "timeline_cells_after_load",
+        onFx(() -> timeline(scene()).lookupAll(".timeline-cell").size()),
+        "cells");
     print("loaded_rows", onFx(() -> timeline(scene()).getItems().size()), "rows");
     System.err.println(
         "first visible after loading: "
@@ -82,6 +90,11 @@ public final class AppProbe {
                   return c == null ? "none" : c.getIndex() + " y=" + c.getLayoutY();
                 }));
     scrollTopToBottom();
+    // A virtualised list keeps about a screenful of cells; far more means cells are piling up.
+    print(
+        "timeline_cells",
+        onFx(() -> timeline(scene()).lookupAll(".timeline-cell").size()),
+        "cells");
 
     // 4. Open the other conversations; memory after.
     for (int i = 1; i <= others; i++) {

@@ -195,6 +195,11 @@ public final class UiBench {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(shippedJvmOptions());
+    // e.g. -Duibench.childOptions=-XX:NativeMemoryTracking=summary to look inside with jcmd
+    String extra = System.getProperty("uibench.childOptions", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     command.add("-Dglass.platform=Monocle");
     command.add("-Dmonocle.platform=Headless");
     command.add("-Dprism.order=sw");

@@ -25,6 +25,13 @@ final class TimelineCell extends ListCell<TimelineRow> {
   private Tooltip systemTip;
   private MessageRowPane message;
 
+  /**
+   * The height of an empty cell. The list fills the space below the last row with empty cells until
+   * the viewport is full; at height 0 that took one cell per pixel (hundreds), each later reused
+   * for a real row, so a short conversation left the list holding hundreds of rows' nodes.
+   */
+  static final double EMPTY_HEIGHT = 48;
+
   TimelineCell(TimelineContext context) {
     this.context = context;
     getStyleClass().add("timeline-cell");
@@ -117,6 +124,9 @@ final class TimelineCell extends ListCell<TimelineRow> {
 
   @Override
   protected double computePrefHeight(double width) {
+    if (isEmpty()) {
+      return EMPTY_HEIGHT;
+    }
     Node graphic = getGraphic();
     Insets in = getInsets();
     if (graphic == null) {

@@ -279,6 +279,32 @@ class ConversationViewTest {
   }
 
   @Test
+  void aShortConversationDoesNotFillTheSpaceBelowWithHundredsOfCells(FxRobot robot) {
+    robot.interact(
+        () -> {
+          session.putConversation(
+              new ConversationSummary(
+                  "short",
+                  "Short",
+                  false,
+                  List.of(FakeSessionService.SELF, alice),
+                  NOW,
+                  alice,
+                  "",
+                  0,
+                  false,
+                  false,
+                  false,
+                  false));
+          session.receive(session.messageFrom(alice, "short", "just one", NOW.minusSeconds(60)));
+          vm.open("short");
+        });
+    settle(robot);
+    // The list pads the empty space with empty cells; each is later reused for a real row.
+    assertThat(robot.lookup(".timeline-cell").queryAll()).hasSizeLessThan(40);
+  }
+
+  @Test
   void hostileMessagesRenderCappedAndQuickly(FxRobot robot) {
     List<ChatMessageSegment> many = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {
