@@ -30,6 +30,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import dev.parley.client.internal.ActiveClient;
 import dev.parley.client.internal.AuthHeaders;
+import dev.parley.client.internal.CatchUpDecoder;
 import dev.parley.client.internal.ClientEvents;
 import dev.parley.client.internal.Completions;
 import dev.parley.client.internal.Endpoint;
@@ -143,6 +144,7 @@ public final class Client implements HangoutsApi {
   private final RealJoin joins;
   private final RealMedia media;
   private final RealConnection connection;
+  private final CatchUpDecoder catchUpDecoder = new CatchUpDecoder();
   private final ActiveClient activeClient;
   private final Completions completions;
   private final OrderedExecutor uploadProgress;
@@ -555,6 +557,7 @@ public final class Client implements HangoutsApi {
             .setLastSyncTimestamp(since)
             .setMaxResponseSizeBytes(MAX_SYNC_RESPONSE_BYTES)
             .build(),
-        SyncAllNewEventsResponse.getDefaultInstance());
+        SyncAllNewEventsResponse.getDefaultInstance(),
+        catchUpDecoder::decode);
   }
 }

@@ -4,6 +4,7 @@ import dev.parley.proto.Hangouts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,11 @@ public final class UserList {
   private final Map<UserId, User> users = new LinkedHashMap<>();
   private final Set<UserId> withEntity = new HashSet<>();
   private final Set<UserId> entityRequested = new HashSet<>();
+
+  /** Per conversation, the participant data last added, to skip it when it comes again. */
+  private final Map<String, List<Hangouts.ConversationParticipantData>> lastParticipants =
+      new HashMap<>();
+
   private final Map<UserId, Presence> presences = new LinkedHashMap<>();
   private final Event<User> onUserChanged = new Event<>("UserList.on_user_changed");
   private final Event<Presence> onPresence = new Event<>("UserList.on_presence");
@@ -268,8 +274,14 @@ public final class UserList {
   void addParticipants(Hangouts.Conversation conversation) {
     List<User> changed = new ArrayList<>();
     List<UserId> missing = new ArrayList<>();
+    List<Hangouts.ConversationParticipantData> participants = conversation.getParticipantDataList();
     synchronized (lock) {
-      for (Hangouts.ConversationParticipantData data : conversation.getParticipantDataList()) {
+      // Every event of a catch-up or a push comes with its conversation: most bring nobody new.
+      String conversationId = conversation.getConversationId().getId();
+      if (participants.equals(lastParticipants.put(conversationId, participants))) {
+        return;
+      }
+      for (Hangouts.ConversationParticipantData data : participants) {
         User user = User.fromParticipantData(data, self.getId());
         if (merge(user)) {
           changed.add(users.get(user.getId()));

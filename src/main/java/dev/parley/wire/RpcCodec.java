@@ -76,7 +76,19 @@ public final class RpcCodec {
 
   public static <M extends Message> M decodeBase64Proto(byte[] text, M prototype)
       throws MalformedProtobufException {
-    return decodeBase64Proto(new String(text, StandardCharsets.ISO_8859_1), prototype);
+    for (byte b : text) {
+      if (b == ' ' || (b >= '\t' && b <= '\r')) {
+        // Line breaks or spaces: rare, so the slower way that removes them is fine.
+        return decodeBase64Proto(new String(text, StandardCharsets.ISO_8859_1), prototype);
+      }
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedProtobufException("response is not base64", e);
+    }
+    return decodeProto(bytes, prototype);
   }
 
   /** Parses a pblite JSON body of either direction. */

@@ -31,7 +31,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -382,6 +384,49 @@ class ClientTest {
       assertThat(textOf(update)).as("message %d", i).isEqualTo(expected);
     }
     atBob.assertExhausted(Duration.ofMillis(300));
+  }
+
+  @Test
+  void aCatchUpAcrossManyConversationsAndPagesDeliversEachMessageOnceInOrder() throws Exception {
+    List<String> conversations = new ArrayList<>();
+    for (int c = 0; c < 4; c++) {
+      conversations.add(LiveClients.group(aliceClient, "Group " + c, bob));
+    }
+    long before =
+        aliceClient
+            .getSelfInfo(dev.parley.proto.Hangouts.GetSelfInfoRequest.getDefaultInstance())
+            .get()
+            .getResponseHeader()
+            .getCurrentServerTime();
+    // Round robin, so every page holds every conversation again; about 2.4 MiB in all.
+    String filler = "y".repeat(60_000);
+    int count = 40;
+    Map<String, List<String>> sent = new HashMap<>();
+    for (int i = 0; i < count; i++) {
+      String conversation = conversations.get(i % conversations.size());
+      send(aliceClient, conversation, i + filler);
+      sent.computeIfAbsent(conversation, k -> new ArrayList<>()).add(i + filler);
+    }
+    RecordingObserver<StateUpdate> atBob =
+        RecordingObserver.on(bobClient.onStateUpdate(), chatMessages());
+    bobClient.setSyncTimestamp(before);
+
+    live.connect(bobClient);
+
+    Map<String, List<String>> received = new HashMap<>();
+    for (int i = 0; i < count; i++) {
+      StateUpdate update = atBob.takeNext();
+      assertThat(update.getConversation().getParticipantDataCount())
+          .as("the conversation comes along")
+          .isEqualTo(2);
+      received
+          .computeIfAbsent(
+              update.getEventNotification().getEvent().getConversationId().getId(),
+              k -> new ArrayList<>())
+          .add(textOf(update));
+    }
+    atBob.assertExhausted(Duration.ofMillis(300));
+    assertThat(received).isEqualTo(sent);
   }
 
   static byte[] png(int width, int height) throws Exception {

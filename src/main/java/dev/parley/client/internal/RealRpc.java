@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -33,11 +34,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls {@code POST /chat/v1/<endpoint>?alt=proto} with a binary protobuf body and a base64 answer
- * (PROTOCOL.md section 4.1), and maps every failure to a {@link ClientException}: 401 {@link
- * AuthenticationException}, 429 {@link RateLimitedException}, other 4xx and {@code INVALID_REQUEST}
- * {@link RequestRefusedException} (or {@link ConversationTypeException}), 5xx, I/O failures and
- * undecodable answers {@link NetworkException}.
+ * Calls {@code POST /chat/v1/<endpoint>?alt=proto} with a binary protobuf body and a base64 answer,
+ * or a binary one where the {@link Endpoint} asks for it (PROTOCOL.md section 4.1), and maps every
+ * failure to a {@link ClientException}: 401 {@link AuthenticationException}, 429 {@link
+ * RateLimitedException}, other 4xx and {@code INVALID_REQUEST} {@link RequestRefusedException} (or
+ * {@link ConversationTypeException}), 5xx, I/O failures and undecodable answers {@link
+ * NetworkException}.
  *
  * <p>Retries follow the {@link RetryPolicy}: a {@code retrySafe} call is retried after an I/O
  * failure or a 5xx, any other only when the connection could not be opened (the request never
@@ -67,32 +69,44 @@ public final class RealRpc {
     this.random = random;
   }
 
+  /** Parses a binary answer. */
+  @FunctionalInterface
+  public interface BinaryParser<R> {
+    R parse(byte[] body) throws MalformedProtobufException;
+  }
+
   /** Calls {@code endpoint}. Cancelling the returned future cancels the call in flight. */
   public <R extends Message> CompletableFuture<R> call(
       Endpoint endpoint, Message request, R prototype) {
+    return call(endpoint, request, prototype, body -> RpcCodec.decodeProto(body, prototype));
+  }
+
+  /** As {@link #call(Endpoint, Message, Message)}, a binary answer parsed by {@code binary}. */
+  public <R extends Message> CompletableFuture<R> call(
+      Endpoint endpoint, Message request, R prototype, BinaryParser<R> binary) {
     CompletableFuture<R> result = new CompletableFuture<>();
-    attempt(endpoint.path(), request.toByteArray(), prototype, endpoint.retrySafe(), 1, result);
+    attempt(endpoint, request.toByteArray(), prototype, binary, 1, result);
     return result;
   }
 
   private <R extends Message> void attempt(
-      String endpoint,
+      Endpoint endpoint,
       byte[] body,
       R prototype,
-      boolean retrySafe,
+      BinaryParser<R> binary,
       int attempt,
       CompletableFuture<R> result) {
     if (result.isDone()) {
       return;
     }
-    Request request =
-        headers
-            .apply(new Request.Builder().url(url(endpoint)))
-            .header(RpcCodec.ENCODE_RESPONSE_HEADER, RpcCodec.ENCODE_RESPONSE_BASE64)
-            .post(RequestBody.create(body, PROTOBUF))
-            .build();
+    Request.Builder builder = headers.apply(new Request.Builder().url(url(endpoint.path())));
+    if (!endpoint.binaryAnswer()) {
+      builder.header(RpcCodec.ENCODE_RESPONSE_HEADER, RpcCodec.ENCODE_RESPONSE_BASE64);
+    }
+    Request request = builder.post(RequestBody.create(body, PROTOBUF)).build();
     CompletableFuture<R> call =
-        Http.enqueue(http, request, response -> decode(endpoint, response, prototype));
+        Http.enqueue(
+            http, request, response -> decode(endpoint.path(), response, prototype, binary));
     result.whenComplete(
         (v, e) -> {
           if (result.isCancelled()) {
@@ -106,15 +120,21 @@ public final class RealRpc {
             return;
           }
           Throwable cause = unwrap(failure);
-          if (attempt < retry.maxAttempts() && retryable(cause, retrySafe) && !result.isDone()) {
+          if (attempt < retry.maxAttempts()
+              && retryable(cause, endpoint.retrySafe())
+              && !result.isDone()) {
             Duration delay = retry.backoff().delay(attempt, random);
             LOG.debug(
-                "{} failed ({}); retry {} in {}", endpoint, Http.describe(cause), attempt, delay);
+                "{} failed ({}); retry {} in {}",
+                endpoint.path(),
+                Http.describe(cause),
+                attempt,
+                delay);
             CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS)
-                .execute(() -> attempt(endpoint, body, prototype, retrySafe, attempt + 1, result));
+                .execute(() -> attempt(endpoint, body, prototype, binary, attempt + 1, result));
             return;
           }
-          result.completeExceptionally(toClientException(endpoint, cause));
+          result.completeExceptionally(toClientException(endpoint.path(), cause));
         });
   }
 
@@ -126,13 +146,21 @@ public final class RealRpc {
     return builder.addQueryParameter("alt", "proto").build();
   }
 
-  private static <R extends Message> R decode(String endpoint, Response response, R prototype)
-      throws Exception {
-    String text = response.body() == null ? "" : response.body().string();
+  /** The answer: binary when the server says so by its content type, else base64 text. */
+  private static <R extends Message> R decode(
+      String endpoint, Response response, R prototype, BinaryParser<R> binary) throws Exception {
+    byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
     if (response.code() != 200) {
-      throw new HttpStatusException(response.code(), Http.retryAfter(response, null), text);
+      throw new HttpStatusException(
+          response.code(),
+          Http.retryAfter(response, null),
+          new String(body, StandardCharsets.UTF_8));
     }
-    R message = RpcCodec.decodeBase64Proto(text, prototype);
+    String type = response.header("Content-Type", "");
+    R message =
+        type.startsWith(RpcCodec.CONTENT_TYPE_PROTOBUF)
+            ? binary.parse(body)
+            : RpcCodec.decodeBase64Proto(body, prototype);
     ResponseHeader header = responseHeader(message);
     if (header.getStatus() == ResponseStatus.RESPONSE_STATUS_OK) {
       return message;

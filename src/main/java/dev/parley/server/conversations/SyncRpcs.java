@@ -1,9 +1,7 @@
 package dev.parley.server.conversations;
 
-import dev.parley.proto.Hangouts.Conversation;
 import dev.parley.proto.Hangouts.ConversationState;
 import dev.parley.proto.Hangouts.ConversationView;
-import dev.parley.proto.Hangouts.Event;
 import dev.parley.proto.Hangouts.EventContinuationToken;
 import dev.parley.proto.Hangouts.GetConversationRequest;
 import dev.parley.proto.Hangouts.GetConversationResponse;
@@ -20,13 +18,9 @@ import dev.parley.server.storage.StoreTransaction;
 import dev.parley.server.storage.StoredEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The reading RPCs: {@code getconversation}, {@code syncrecentconversations} and {@code
@@ -40,10 +34,8 @@ public final class SyncRpcs {
   public static final int MAX_HISTORY_PAGE = 100;
   public static final long MAX_SYNC_BYTES = 1024 * 1024;
 
-  /** Events read per conversation for one syncallnewevents page. */
-  static final int SYNC_EVENTS_PER_CONVERSATION = 2000;
-
   private final ConversationSupport s;
+  private final CatchUpViews views = new CatchUpViews();
 
   public SyncRpcs(ConversationSupport support) {
     this.s = support;
@@ -151,6 +143,10 @@ public final class SyncRpcs {
         });
   }
 
+  /**
+   * The events and state changes after {@code last_sync_timestamp}, oldest first, until the page is
+   * full (see {@link CatchUpPage}).
+   */
   public SyncAllNewEventsResponse.Builder syncAllNewEvents(
       RpcContext ctx, SyncAllNewEventsRequest req) {
     long syncPoint = syncPoint(ctx);
@@ -160,93 +156,7 @@ public final class SyncRpcs {
             ? Math.min(req.getMaxResponseSizeBytes(), MAX_SYNC_BYTES)
             : MAX_SYNC_BYTES;
     return s.store.read(
-        tx -> {
-          Map<String, ConversationRecord> changed = new LinkedHashMap<>();
-          List<StoredEvent> candidates = new ArrayList<>();
-          // A conversation with a long backlog is read only in part; nothing past the earliest
-          // such cut may go out, or events of that conversation before it would be skipped.
-          long horizon = Long.MAX_VALUE;
-          for (Membership m : tx.membershipsOf(ctx.accountId())) {
-            ConversationRecord c = tx.conversation(m.conversationId()).orElse(null);
-            if (c == null) {
-              continue;
-            }
-            long upTo = upperBound(m, syncPoint);
-            boolean stateChanged =
-                (c.modifiedAt() > since && (m.isCurrent() || m.leftAt() > since))
-                    || m.modifiedAt() > since;
-            long after = Math.max(since, m.deletedUpTo());
-            List<StoredEvent> events =
-                upTo > after
-                    ? tx.eventsOldestFirst(c.id(), after, upTo, SYNC_EVENTS_PER_CONVERSATION + 1)
-                    : List.of();
-            if (events.size() > SYNC_EVENTS_PER_CONVERSATION) {
-              events = events.subList(0, SYNC_EVENTS_PER_CONVERSATION);
-              horizon = Math.min(horizon, events.get(events.size() - 1).timestamp());
-            }
-            if (!stateChanged && events.isEmpty()) {
-              continue;
-            }
-            changed.put(c.id(), c);
-            candidates.addAll(events);
-          }
-          // Include events in global time order so a cut-off response can say where to go on.
-          candidates.sort(Comparator.comparingLong(StoredEvent::timestamp));
-          // Views are built only for conversations that go out: each costs a few reads.
-          Map<String, Conversation> views = new HashMap<>();
-          Function<String, Conversation> viewOf =
-              id ->
-                  views.computeIfAbsent(
-                      id,
-                      k ->
-                          ConversationViews.forViewer(
-                              ConversationSnapshot.load(tx, changed.get(k)), ctx.accountId()));
-          Map<String, List<Event>> included = new LinkedHashMap<>();
-          long bytes = 0;
-          long cutAt = -1;
-          for (StoredEvent stored : candidates) {
-            if (stored.timestamp() > horizon) {
-              cutAt = horizon;
-              break;
-            }
-            Event event = ConversationSupport.parseEvent(stored);
-            int size = event.getSerializedSize() + 16;
-            if (!included.containsKey(stored.conversationId())) {
-              // The first event of a conversation brings the conversation along: count it too.
-              size += viewOf.apply(stored.conversationId()).getSerializedSize() + 32;
-            }
-            if (bytes + size > maxBytes && bytes > 0) {
-              cutAt = lastTimestamp(included);
-              break;
-            }
-            bytes += size;
-            included.computeIfAbsent(stored.conversationId(), k -> new ArrayList<>()).add(event);
-          }
-          SyncAllNewEventsResponse.Builder response =
-              SyncAllNewEventsResponse.newBuilder()
-                  .setResponseHeader(ResponseHeader.newBuilder().setCurrentServerTime(syncPoint));
-          for (ConversationRecord c : changed.values()) {
-            List<Event> events = included.getOrDefault(c.id(), List.of());
-            if (cutAt >= 0 && events.isEmpty() && c.modifiedAt() > cutAt) {
-              continue; // comes with the next page
-            }
-            response.addConversationState(
-                ConversationState.newBuilder()
-                    .setConversationId(ConversationViews.conversationId(c.id()))
-                    .setConversation(viewOf.apply(c.id()))
-                    .addAllEvent(events));
-          }
-          response.setSyncTimestamp(cutAt >= 0 ? cutAt : syncPoint);
-          return response;
-        });
-  }
-
-  private static long lastTimestamp(Map<String, List<Event>> included) {
-    long last = 0;
-    for (List<Event> events : included.values()) {
-      last = Math.max(last, events.get(events.size() - 1).getTimestamp());
-    }
-    return last;
+        tx -> new CatchUpPage(tx, ctx.accountId(), since, syncPoint, maxBytes, views).fill());
   }
 
   /** The newest event time this member may see: the sync point, or when they left. */
