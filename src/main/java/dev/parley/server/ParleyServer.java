@@ -41,6 +41,7 @@ import dev.parley.server.storage.Stores;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -120,6 +121,13 @@ public final class ParleyServer implements AutoCloseable {
             public void pushPresence(
                 String accountId, dev.parley.proto.Hangouts.StateUpdate update) {
               hub.pushPresence(accountId, update);
+            }
+
+            @Override
+            public Runnable prepareConversationPush(
+                dev.parley.proto.Hangouts.StateUpdate update,
+                Map<String, dev.parley.proto.Hangouts.UserConversationState> selfStates) {
+              return hub.prepareConversationPush(update, selfStates)::publish;
             }
           };
       Pusher pusher = demo == null ? hubPusher : demo.observe(hubPusher);

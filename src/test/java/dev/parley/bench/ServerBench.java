@@ -77,16 +77,20 @@ import java.util.stream.Stream;
  *       how many the server holds and its heap used after a GC.
  *   <li><b>throughput</b>: {@code --clients} signed-in clients in {@code --conversations} group
  *       conversations, each with an open channel (one selector thread here), send chat messages at
- *       {@code --rate} per second in total for {@code --seconds}; reports the rate achieved and the
- *       time from the start of each sendchatmessage call to the arrival of its event_notification
- *       on every other participant's channel, and the deliveries that never arrived.
+ *       {@code --rate} per second in total for {@code --seconds} (through {@link RpcSwarm}, a few
+ *       keep-alive connections on one more selector thread; {@code --http-client-sender} sends
+ *       through {@code java.net.http} as the bench used to, which costs the shared two cores more
+ *       than the server does); reports the rate achieved and the time from the start of each
+ *       sendchatmessage call to the arrival of its event_notification on every other participant's
+ *       channel, and the deliveries that never arrived.
  * </ul>
  *
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.parley.bench.ServerBench -Dexec.args="--quick"
  * options: --clients 1000 --conversations 100 --rate 500 --seconds 20 --idle 10000
- *          --warmup 5 --hold 25 --grace 10 --connecting 64 --phases idle,throughput --quick
+ *          --warmup 5 --hold 25 --grace 10 --connecting 64 --rpc-connections 64
+ *          --phases idle,throughput --quick --http-client-sender
  * </pre>
  */
 public final class ServerBench {
@@ -109,11 +113,19 @@ public final class ServerBench {
     double hold = 25;
     double grace = 10;
     int connecting = 64;
+    int rpcConnections = 64;
+
+    /** Send with java.net.http.HttpClient, as the bench did before {@link RpcSwarm}. */
+    boolean httpClientSender;
+
     boolean idlePhase = true;
     boolean throughputPhase = true;
 
     static Options parse(String[] args) {
       Options o = new Options();
+      if (Arrays.asList(args).contains("--http-client-sender")) {
+        o.httpClientSender = true;
+      }
       if (Arrays.asList(args).contains("--quick")) {
         o.clients = 100;
         o.conversations = 10;
@@ -126,7 +138,7 @@ public final class ServerBench {
       }
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
-        if (a.equals("--quick")) {
+        if (a.equals("--quick") || a.equals("--http-client-sender")) {
           continue;
         }
         if (i + 1 >= args.length) {
@@ -143,6 +155,7 @@ public final class ServerBench {
           case "--hold" -> o.hold = Double.parseDouble(v);
           case "--grace" -> o.grace = Double.parseDouble(v);
           case "--connecting" -> o.connecting = Integer.parseInt(v);
+          case "--rpc-connections" -> o.rpcConnections = Integer.parseInt(v);
           case "--phases" -> {
             List<String> phases = Arrays.asList(v.split(","));
             o.idlePhase = phases.contains("idle");
@@ -512,6 +525,7 @@ public final class ServerBench {
     int total = warmupCount + measuredCount;
     Deliveries deliveries = new Deliveries(c, groupSize, warmupCount, total);
     ChannelSwarm swarm = new ChannelSwarm(address, o.connecting, deliveries);
+    RpcSwarm rpcs = new RpcSwarm(address, o.rpcConnections);
     try {
       long openStart = System.nanoTime();
       for (int k = 0; k < c; k++) {
@@ -536,8 +550,13 @@ public final class ServerBench {
       var os =
           (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       log(
-          "sending: %d warm-up + %d measured messages at %.0f/s",
-          warmupCount, measuredCount, o.rate);
+          "sending: %d warm-up + %d measured messages at %.0f/s through %s",
+          warmupCount,
+          measuredCount,
+          o.rate,
+          o.httpClientSender
+              ? "java.net.http"
+              : "the RPC swarm (" + o.rpcConnections + " connections)");
       long start = System.nanoTime();
       long cpuStart = os.getProcessCpuTime();
       ThreadCpu threadCpuStart = ThreadCpu.take();
@@ -562,13 +581,15 @@ public final class ServerBench {
             message(conversationIds[sender / groupSize], MARK + seq, 0x5EED0000L + seq);
         inFlight.incrementAndGet();
         deliveries.sendStart.set(seq, System.nanoTime());
-        rpc(
-                http,
-                base,
-                clients.get(sender),
-                "conversations/sendchatmessage",
-                request,
-                SendChatMessageResponse.getDefaultInstance())
+        (o.httpClientSender
+                ? rpc(
+                    http,
+                    base,
+                    clients.get(sender),
+                    "conversations/sendchatmessage",
+                    request,
+                    SendChatMessageResponse.getDefaultInstance())
+                : sender(rpcs, clients.get(sender), request))
             .whenComplete(
                 (response, failure) -> {
                   ackAt.set(seq, System.nanoTime());
@@ -617,6 +638,7 @@ public final class ServerBench {
       long elapsed = System.nanoTime() - start;
       double cpuCores = (os.getProcessCpuTime() - cpuStart) / (double) elapsed;
       ThreadCpu threadCpu = ThreadCpu.take().minus(threadCpuStart);
+      log("busiest threads (cores): %s", threadCpu.busiestGroups(elapsed, 8));
       swarm.close(); // joins the selector thread: its writes are visible from here on
       long lost = 0;
       for (int i = warmupCount; i < total; i++) {
@@ -667,8 +689,51 @@ public final class ServerBench {
           deliveries.verified - deliveries.undecodable,
           "of " + deliveries.verified);
     } finally {
+      rpcs.close();
       swarm.close();
     }
+  }
+
+  /**
+   * A {@code sendchatmessage} as hangups sends it (binary protobuf in, base64 protobuf out) over
+   * the RPC swarm; completes on the swarm's thread.
+   */
+  private static CompletableFuture<SendChatMessageResponse> sender(
+      RpcSwarm rpcs, Credentials credentials, SendChatMessageRequest request) {
+    CompletableFuture<SendChatMessageResponse> result = new CompletableFuture<>();
+    rpcs.post(
+        credentials,
+        "/chat/v1/conversations/sendchatmessage?alt=proto&key=bench",
+        RpcCodec.CONTENT_TYPE_PROTOBUF,
+        RpcCodec.ENCODE_RESPONSE_HEADER + ": " + RpcCodec.ENCODE_RESPONSE_BASE64 + "\r\n",
+        request.toByteArray(),
+        new RpcSwarm.Callback() {
+          @Override
+          public void response(int status, byte[] body) {
+            if (status != 200) {
+              result.completeExceptionally(
+                  new IllegalStateException(
+                      "sendchatmessage: HTTP "
+                          + status
+                          + " "
+                          + new String(body, StandardCharsets.UTF_8)));
+              return;
+            }
+            try {
+              result.complete(
+                  RpcCodec.decodeBase64Proto(body, SendChatMessageResponse.getDefaultInstance()));
+            } catch (Exception e) {
+              result.completeExceptionally(
+                  new IllegalStateException("sendchatmessage: undecodable response", e));
+            }
+          }
+
+          @Override
+          public void failed(String reason) {
+            result.completeExceptionally(new IllegalStateException("sendchatmessage: " + reason));
+          }
+        });
+    return result;
   }
 
   private static int countSkipped(AtomicIntegerArray outcome) {
@@ -685,6 +750,7 @@ public final class ServerBench {
   private static final class ThreadCpu {
     final Map<Long, Long> byThread = new HashMap<>();
     final Map<Long, Boolean> isServer = new HashMap<>();
+    final Map<Long, String> names = new HashMap<>();
     long server;
     long client;
 
@@ -707,8 +773,28 @@ public final class ServerBench {
                 || name.startsWith("Connector");
         snapshot.byThread.put(info.getThreadId(), cpu);
         snapshot.isServer.put(info.getThreadId(), server);
+        snapshot.names.put(info.getThreadId(), name.replaceAll("[0-9]+", "N"));
       }
       return snapshot;
+    }
+
+    /** The thread groups (names without their numbers) that used the most CPU, in cores. */
+    String busiestGroups(long elapsedNanos, int count) {
+      Map<String, Long> byGroup = new HashMap<>();
+      byThread.forEach((id, cpu) -> byGroup.merge(names.get(id), cpu, Long::sum));
+      StringBuilder sb = new StringBuilder();
+      byGroup.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(count)
+          .forEach(
+              e ->
+                  sb.append(
+                      String.format(
+                          Locale.ROOT,
+                          "%s %.2f, ",
+                          e.getKey(),
+                          e.getValue() / (double) elapsedNanos)));
+      return sb.toString();
     }
 
     /** This snapshot minus an earlier one (threads that ended in between are not counted). */
@@ -722,6 +808,8 @@ public final class ServerBench {
             } else {
               diff.client += used;
             }
+            diff.byThread.put(id, used);
+            diff.names.put(id, names.get(id));
           });
       return diff;
     }

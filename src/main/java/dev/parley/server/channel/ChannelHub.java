@@ -3,6 +3,7 @@ package dev.parley.server.channel;
 import dev.parley.proto.Hangouts.ActiveClientState;
 import dev.parley.proto.Hangouts.BatchUpdate;
 import dev.parley.proto.Hangouts.StateUpdate;
+import dev.parley.proto.Hangouts.UserConversationState;
 import dev.parley.server.TimeSource;
 import dev.parley.wire.ChannelCodec;
 import dev.parley.wire.ChannelSession;
@@ -218,9 +219,39 @@ public final class ChannelHub implements AutoCloseable {
         encoded = encode(update, state, nowMicros);
         encodedByState[state.ordinal()] = encoded;
       }
-      if (session.enqueue(encoded) == PushSession.Offer.OVERFLOW) {
-        expire(session, "update queue overflow");
-      }
+      deliver(session, encoded);
+    }
+  }
+
+  /**
+   * Prepares {@code update} for each account in {@code selfStates}, whose copies carry their own
+   * {@code conversation.self_conversation_state} (what an event push is). Encodes now, once for the
+   * shared part, for the sessions open now; {@link PreparedPush#publish} then only queues, so the
+   * caller can publish in order under its lock. Never blocks.
+   *
+   * @param update the shared update with a {@code conversation} without self state
+   * @param selfStates each recipient account's self state, in push order
+   */
+  public PreparedPush prepareConversationPush(
+      StateUpdate update, Map<String, UserConversationState> selfStates) {
+    PreparedPush push = new PreparedPush(this, update, selfStates, time.nowMicros());
+    push.encodeForOpenSessions();
+    return push;
+  }
+
+  /** The account's channel state, or null if it never had a session. */
+  AccountChannels account(String accountId) {
+    return accounts.get(accountId);
+  }
+
+  long nanoTime() {
+    return time.nanoTime();
+  }
+
+  /** Queues an encoded update on a session; expires the session if its queue overflows. */
+  void deliver(PushSession session, String encoded) {
+    if (session.enqueue(encoded) == PushSession.Offer.OVERFLOW) {
+      expire(session, "update queue overflow");
     }
   }
 
@@ -293,7 +324,8 @@ public final class ChannelHub implements AutoCloseable {
     reachability.removeListener(listener);
   }
 
-  private static ActiveClientState stateFor(String activeClientId, String clientId) {
+  /** The active client state a session with {@code clientId} sees. */
+  static ActiveClientState stateFor(String activeClientId, String clientId) {
     if (activeClientId == null) {
       return ActiveClientState.ACTIVE_CLIENT_STATE_NO_ACTIVE;
     }

@@ -22,8 +22,9 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
  * <p>Threading: {@link #signal()}, {@link #end()} and {@link #abort} may be called from any thread
  * and never block; they set flags and hand the work to {@code executor} (Jetty's pool). Only one
  * writer step runs at a time and at most one {@code response.write} is in flight; the next step
- * starts when that write's callback arrives. A successful write's callback only re-dispatches, a
- * failed one (or a connection failure) aborts, which completes the response and updates the hub's
+ * starts when that write's callback arrives. A successful write's callback re-dispatches if
+ * something new may be ready and otherwise only marks the writer idle (the next signal starts it);
+ * a failed one (or a connection failure) aborts, which completes the response and updates the hub's
  * in-memory bookkeeping; so Jetty's I/O thread runs no application code. No lock is held while
  * writing or completing.
  */
@@ -213,8 +214,15 @@ final class LongPoll {
   }
 
   private void written() {
+    // Read before taking our lock (locks never nest); an update queued after this read signals,
+    // and that signal either is seen below or finds the writer stopped and starts it again.
+    boolean queued = session.queuedUpdates() > 0;
     synchronized (lock) {
       writeInFlight = false;
+      if (!queued && !pending) {
+        running = false; // nothing new since the step that wrote: no need for another step
+        return;
+      }
     }
     dispatch(); // still running: continue with the next step on the pool, not this I/O thread
   }

@@ -16,8 +16,8 @@ public record ConversationSnapshot(
   public static ConversationSnapshot load(StoreTransaction tx, ConversationRecord conversation) {
     List<Membership> memberships = tx.memberships(conversation.id());
     Map<String, Account> accounts = new HashMap<>();
-    for (Membership m : memberships) {
-      tx.account(m.accountId()).ifPresent(a -> accounts.put(a.id(), a));
+    for (Account a : tx.participantAccounts(conversation.id())) {
+      accounts.put(a.id(), a);
     }
     return new ConversationSnapshot(conversation, memberships, accounts);
   }

@@ -8,6 +8,7 @@ import dev.parley.proto.Hangouts.Event;
 import dev.parley.proto.Hangouts.EventNotification;
 import dev.parley.proto.Hangouts.StateUpdate;
 import dev.parley.proto.Hangouts.StateUpdateHeader;
+import dev.parley.proto.Hangouts.UserConversationState;
 import dev.parley.server.ServerException;
 import dev.parley.server.TimeSource;
 import dev.parley.server.rpc.RpcContext;
@@ -17,8 +18,13 @@ import dev.parley.server.storage.Membership;
 import dev.parley.server.storage.Store;
 import dev.parley.server.storage.StoreTransaction;
 import dev.parley.server.storage.StoredEvent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -79,12 +85,26 @@ public final class ConversationSupport {
     return snapshot;
   }
 
+  /** An event as stored, and its conversation as the storing left it. */
+  record Stored(Event event, ConversationSnapshot after) {}
+
   /**
    * Stores an event built by the caller (everything but ids, time and conversation fields), moves
    * the conversation's sort time, returns the sender's watermark to the event and brings archived
    * conversations back to the inbox. Returns the event as stored.
    */
   Event storeEvent(
+      WriteScope w,
+      ConversationSnapshot snapshot,
+      String senderId,
+      Event.Builder event,
+      String clientGeneratedId,
+      RpcContext ctx) {
+    return store(w, snapshot, senderId, event, clientGeneratedId, ctx).event();
+  }
+
+  /** As {@link #storeEvent}, also returning the snapshot with what the storing changed. */
+  Stored store(
       WriteScope w,
       ConversationSnapshot snapshot,
       String senderId,
@@ -118,20 +138,26 @@ public final class ConversationSupport {
             clientGeneratedId,
             offTheRecord,
             built.toByteArray()));
-    tx.updateConversation(c.touchedByEvent(ts));
-    for (Membership m : snapshot.current()) {
+    ConversationRecord touched = c.touchedByEvent(ts);
+    tx.updateConversation(touched);
+    List<Membership> memberships = new ArrayList<>(snapshot.memberships().size());
+    for (Membership m : snapshot.memberships()) {
       Membership updated = m;
-      if (m.accountId().equals(senderId) && m.latestReadTimestamp() < ts) {
-        updated = updated.withLatestRead(ts, ts);
+      if (m.isCurrent()) {
+        if (m.accountId().equals(senderId) && m.latestReadTimestamp() < ts) {
+          updated = updated.withLatestRead(ts, ts);
+        }
+        if (m.view() == ConversationView.CONVERSATION_VIEW_ARCHIVED_VALUE) {
+          updated = updated.withView(ConversationView.CONVERSATION_VIEW_INBOX_VALUE, ts);
+        }
+        if (updated != m) {
+          tx.upsertMembership(updated);
+        }
       }
-      if (m.view() == ConversationView.CONVERSATION_VIEW_ARCHIVED_VALUE) {
-        updated = updated.withView(ConversationView.CONVERSATION_VIEW_INBOX_VALUE, ts);
-      }
-      if (updated != m) {
-        tx.upsertMembership(updated);
-      }
+      memberships.add(updated);
     }
-    return built;
+    return new Stored(
+        built, new ConversationSnapshot(touched, List.copyOf(memberships), snapshot.accounts()));
   }
 
   /**
@@ -142,19 +168,41 @@ public final class ConversationSupport {
       WriteScope w, String conversationId, Event event, Collection<String> extraRecipients) {
     ConversationSnapshot after =
         ConversationSnapshot.load(w.tx(), w.tx().conversation(conversationId).orElseThrow());
+    pushEvent(w, after, event, extraRecipients);
+  }
+
+  /**
+   * As {@link #pushEvent(WriteScope, String, Event, Collection)}, with the conversation as this
+   * transaction left it already at hand. The update is built and encoded once for everybody after
+   * the commit, each recipient's own state spliced in ({@link Pusher#prepareConversationPush}).
+   */
+  void pushEvent(
+      WriteScope w, ConversationSnapshot after, Event event, Collection<String> extraRecipients) {
     Set<String> recipients = new LinkedHashSet<>(after.currentIds());
     recipients.addAll(extraRecipients);
-    w.afterCommit(
+    w.afterCommitPrepared(
         () -> {
+          StateUpdate update =
+              StateUpdate.newBuilder()
+                  .setStateUpdateHeader(header())
+                  .setConversation(ConversationViews.shared(after))
+                  .setEventNotification(EventNotification.newBuilder().setEvent(event))
+                  .build();
+          Map<String, UserConversationState> selfStates = new LinkedHashMap<>();
+          List<String> stateless = new ArrayList<>();
           for (String recipient : recipients) {
-            StateUpdate update =
-                StateUpdate.newBuilder()
-                    .setStateUpdateHeader(header())
-                    .setConversation(ConversationViews.forViewer(after, recipient))
-                    .setEventNotification(EventNotification.newBuilder().setEvent(event))
-                    .build();
-            pusher.push(recipient, update, null);
+            Optional<Membership> m = after.membershipOf(recipient);
+            if (m.isPresent()) {
+              selfStates.put(recipient, ConversationViews.selfState(after.conversation(), m.get()));
+            } else {
+              stateless.add(recipient); // never a participant: the shared view is all it sees
+            }
           }
+          Runnable publication = pusher.prepareConversationPush(update, selfStates);
+          return () -> {
+            publication.run();
+            stateless.forEach(recipient -> pusher.push(recipient, update, null));
+          };
         });
   }
 

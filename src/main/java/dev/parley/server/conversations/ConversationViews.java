@@ -38,6 +38,18 @@ public final class ConversationViews {
 
   /** The conversation with the viewer's own state and every participant's watermark. */
   public static Conversation forViewer(ConversationSnapshot snapshot, String viewerId) {
+    Conversation.Builder b = shared(snapshot);
+    snapshot
+        .membershipOf(viewerId)
+        .ifPresent(m -> b.setSelfConversationState(selfState(snapshot.conversation(), m)));
+    return b.build();
+  }
+
+  /**
+   * What every participant sees of the conversation alike: all of {@link #forViewer} but the
+   * viewer's own state ({@link #selfState}).
+   */
+  public static Conversation.Builder shared(ConversationSnapshot snapshot) {
     ConversationRecord c = snapshot.conversation();
     Conversation.Builder b =
         Conversation.newBuilder()
@@ -53,7 +65,6 @@ public final class ConversationViews {
     if (c.name() != null) {
       b.setName(c.name());
     }
-    snapshot.membershipOf(viewerId).ifPresent(m -> b.setSelfConversationState(selfState(c, m)));
     for (Membership m : snapshot.current()) {
       ParticipantId pid = participantId(m.accountId());
       b.addReadState(
@@ -73,10 +84,11 @@ public final class ConversationViews {
       }
       b.addParticipantData(data);
     }
-    return b.build();
+    return b;
   }
 
-  private static UserConversationState selfState(ConversationRecord c, Membership m) {
+  /** A participant's own state in the conversation (current or former participant). */
+  public static UserConversationState selfState(ConversationRecord c, Membership m) {
     UserConversationState.Builder s =
         UserConversationState.newBuilder()
             .setSelfReadState(

@@ -96,7 +96,9 @@ public final class MessagingRpcs {
             self.setClientGeneratedId(clientGeneratedId);
           }
           event.setSelfEventState(self);
-          Event stored = s.storeEvent(w, snapshot, ctx.accountId(), event, clientGeneratedId, ctx);
+          ConversationSupport.Stored result =
+              s.store(w, snapshot, ctx.accountId(), event, clientGeneratedId, ctx);
+          Event stored = result.event();
           if (photo != null) {
             tx.grantMedia(photo.id(), conversationId); // after the timestamp: see WriteScope
           }
@@ -104,7 +106,7 @@ public final class MessagingRpcs {
             tx.insertDedup(
                 ctx.accountId(), scope, clientGeneratedId, stored.getEventId(), ctx.nowMicros());
           }
-          s.pushEvent(w, conversationId, stored, List.of());
+          s.pushEvent(w, result.after(), stored, List.of());
           return SendChatMessageResponse.newBuilder().setCreatedEvent(stored);
         });
   }

@@ -1,6 +1,7 @@
 package dev.parley.server.demo;
 
 import dev.parley.proto.Hangouts.StateUpdate;
+import dev.parley.proto.Hangouts.UserConversationState;
 import dev.parley.server.TimeSource;
 import dev.parley.server.channel.ReachabilityListener;
 import dev.parley.server.conversations.Pusher;
@@ -70,6 +71,20 @@ public final class DemoWorld implements ReachabilityListener, AutoCloseable {
       @Override
       public void pushPresence(String accountId, StateUpdate update) {
         next.pushPresence(accountId, update);
+      }
+
+      @Override
+      public Runnable prepareConversationPush(
+          StateUpdate update, Map<String, UserConversationState> selfStates) {
+        Runnable publication = next.prepareConversationPush(update, selfStates);
+        return () -> {
+          publication.run();
+          DemoBot listening = bot;
+          if (listening != null) {
+            selfStates.forEach(
+                (accountId, self) -> listening.heard(accountId, Pusher.withSelf(update, self)));
+          }
+        };
       }
     };
   }

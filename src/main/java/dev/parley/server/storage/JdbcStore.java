@@ -72,6 +72,10 @@ abstract class JdbcStore implements Store {
   /** Closes connections; called once, by {@link #close()}. */
   protected abstract void release();
 
+  protected final boolean isClosed() {
+    return closed.get();
+  }
+
   protected final void ensureOpen() {
     if (closed.get()) {
       throw new StoreException(engine() + " store is closed");
@@ -101,14 +105,46 @@ abstract class JdbcStore implements Store {
     }
     inTransaction.set(true);
     try {
-      return withConnection(readOnly, connection -> run(connection, readOnly, work));
+      return readOnly
+          ? withConnection(true, connection -> run(connection, true, work))
+          : runWrite(work);
     } finally {
       inTransaction.remove();
     }
   }
 
+  /**
+   * Runs a write transaction: by default alone, on a connection from {@link #withConnection}.
+   * SQLite overrides this to commit concurrent writes together ({@link GroupCommit}).
+   */
+  protected <T> T runWrite(Work<T> work) {
+    return withConnection(false, connection -> run(connection, false, work));
+  }
+
+  /**
+   * Makes the calling thread count as inside a transaction for good: for a thread that only runs
+   * other threads' {@code Work}, so a {@code Work} that opens a transaction fails as it would on
+   * its own thread.
+   */
+  protected final void runsOnlyTransactions() {
+    inTransaction.set(true);
+  }
+
+  /** A transaction over {@code connection}, which the caller begins and ends. */
+  final JdbcTransaction newTransaction(Connection connection) {
+    return new JdbcTransaction(connection, dialect, statementsOf(connection));
+  }
+
+  /**
+   * The statements kept open on {@code connection}, or null to prepare and close each one (the
+   * default; PostgreSQL's driver caches server-side statements by itself).
+   */
+  protected StatementCache statementsOf(Connection connection) {
+    return null;
+  }
+
   private <T> T run(Connection connection, boolean readOnly, Work<T> work) {
-    JdbcTransaction tx = new JdbcTransaction(connection, dialect);
+    JdbcTransaction tx = newTransaction(connection);
     T result;
     try {
       result = work.run(tx);
@@ -140,7 +176,7 @@ abstract class JdbcStore implements Store {
     return result;
   }
 
-  private static void rollback(Connection connection, Throwable cause) {
+  static void rollback(Connection connection, Throwable cause) {
     try {
       connection.rollback();
     } catch (SQLException | RuntimeException e) {

@@ -10,8 +10,8 @@ import java.util.Optional;
  */
 final class JdbcTransaction extends JdbcAccountTransaction {
 
-  JdbcTransaction(Connection connection, Dialect dialect) {
-    super(new Sql(connection, dialect));
+  JdbcTransaction(Connection connection, Dialect dialect, StatementCache statements) {
+    super(new Sql(connection, dialect, statements));
   }
 
   // ---- time ----
@@ -137,6 +137,17 @@ final class JdbcTransaction extends JdbcAccountTransaction {
             + Rows.MEMBERSHIP
             + " FROM memberships WHERE conversation_id = ? ORDER BY joined_at, account_id",
         Rows::membership,
+        conversationId);
+  }
+
+  @Override
+  public List<Account> participantAccounts(String conversationId) {
+    return sql.list(
+        "SELECT "
+            + Rows.ACCOUNT
+            + " FROM accounts WHERE id IN"
+            + " (SELECT account_id FROM memberships WHERE conversation_id = ?)",
+        Rows::account,
         conversationId);
   }
 

@@ -17,12 +17,14 @@ final class Sql {
 
   private final Connection connection;
   private final Dialect dialect;
+  private final StatementCache cache; // null: prepare and close each statement
   private boolean ended;
   private StoreException failure;
 
-  Sql(Connection connection, Dialect dialect) {
+  Sql(Connection connection, Dialect dialect, StatementCache cache) {
     this.connection = connection;
     this.dialect = dialect;
+    this.cache = cache;
   }
 
   <T> Optional<T> one(String sql, Rows.Mapper<T> mapper, Object... params) {
@@ -37,7 +39,9 @@ final class Sql {
       // would fail the statement instead, and SQLite's LIKE would stop comparing at the NUL.
       return List.of();
     }
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    PreparedStatement ps = null;
+    try {
+      ps = prepare(sql);
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> rows = new ArrayList<>();
@@ -47,18 +51,52 @@ final class Sql {
         return rows;
       }
     } catch (SQLException e) {
+      discard(sql);
       throw fail(sql, e);
+    } finally {
+      done(ps);
     }
   }
 
   /** Runs an INSERT, UPDATE or DELETE; returns how many rows it touched. */
   int update(String sql, Object... params) {
     ensureUsable();
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    PreparedStatement ps = null;
+    try {
+      ps = prepare(sql);
       bind(ps, params);
       return ps.executeUpdate();
     } catch (SQLException e) {
+      discard(sql);
       throw fail(sql, e);
+    } finally {
+      done(ps);
+    }
+  }
+
+  private PreparedStatement prepare(String sql) throws SQLException {
+    return cache != null ? cache.get(sql) : connection.prepareStatement(sql);
+  }
+
+  /** After a failure: a cached statement may be in any state, so it is not used again. */
+  private void discard(String sql) {
+    if (cache != null) {
+      cache.discard(sql);
+    }
+  }
+
+  private void done(PreparedStatement ps) {
+    if (ps == null) {
+      return;
+    }
+    try {
+      if (cache == null) {
+        ps.close();
+      } else {
+        ps.clearParameters(); // so a cached statement holds no caller's values
+      }
+    } catch (SQLException e) {
+      // The statement is closed or discarded; nothing to undo.
     }
   }
 

@@ -4,35 +4,47 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The default engine: one SQLite file in WAL mode with {@code synchronous=NORMAL}, so a committed
- * transaction survives the process being killed. Write transactions run on one connection under one
- * lock (SQLite has a single writer anyway). Read transactions run on a small pool of {@code
- * query_only} connections without that lock: in WAL mode readers do not block the writer nor it
- * them, and a read transaction (a deferred {@code BEGIN}, which the driver issues after every
- * commit or rollback) reads one snapshot, taken at its first statement.
+ * The default engine: one SQLite file in WAL mode with {@code synchronous=NORMAL}. In that mode a
+ * commit appends the transaction to the WAL file with an ordinary write and syncs only at
+ * checkpoints, so a committed transaction survives the server process being killed ({@code kill
+ * -9}, a crash) but not necessarily the machine losing power; that is the durability promised
+ * (docs/decisions.md). Write transactions run on one connection on one writer thread that commits
+ * the writes queued meanwhile together ({@link GroupCommit}); SQLite has a single writer anyway,
+ * and a caller still gets its result only after its write committed. Read transactions run on a
+ * small pool of {@code query_only} connections on the callers' threads: in WAL mode readers do not
+ * block the writer nor it them, and a read transaction (a deferred {@code BEGIN}, which the driver
+ * issues after every commit or rollback) reads one snapshot, taken at its first statement.
  */
 final class SqliteStore extends JdbcStore {
 
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
   static final int READ_CONNECTIONS = 3;
 
-  private final ReentrantLock lock = new ReentrantLock(true);
   private final Connection connection;
+  private final GroupCommit writer;
+
+  /** Each connection's open statements; fixed at construction, so read without a lock. */
+  private final Map<Connection, StatementCache> statements = new IdentityHashMap<>();
+
   private final BlockingQueue<Connection> readers;
   private final int readerCount;
 
   private SqliteStore(Connection connection, List<Connection> readers) {
     super(Dialect.SQLITE);
     this.connection = connection;
+    statements.put(connection, new StatementCache(connection));
+    readers.forEach(reader -> statements.put(reader, new StatementCache(reader)));
+    this.writer = new GroupCommit(this, connection, this::isClosed, "parley-sqlite-writer");
     this.readers = new ArrayBlockingQueue<>(readers.size());
     this.readers.addAll(readers);
     this.readerCount = readers.size();
@@ -82,17 +94,22 @@ final class SqliteStore extends JdbcStore {
   }
 
   @Override
+  protected StatementCache statementsOf(Connection c) {
+    return statements.get(c);
+  }
+
+  @Override
+  protected <T> T runWrite(Work<T> work) {
+    ensureOpen();
+    return writer.submit(work);
+  }
+
+  @Override
   protected <T> T withConnection(boolean readOnly, ConnectionWork<T> work) {
-    if (readOnly) {
-      return withReader(work);
+    if (!readOnly) {
+      throw new IllegalStateException("writes go through the group commit");
     }
-    lock.lock();
-    try {
-      ensureOpen();
-      return work.run(connection);
-    } finally {
-      lock.unlock();
-    }
+    return withReader(work);
   }
 
   private <T> T withReader(ConnectionWork<T> work) {
@@ -117,13 +134,12 @@ final class SqliteStore extends JdbcStore {
   @Override
   protected void release() {
     StoreException failure = null;
-    lock.lock();
+    writer.stop(); // waits for the batch running, if any
+    statements.get(connection).close();
     try {
       connection.close();
     } catch (SQLException e) {
       failure = new StoreException("could not close SQLite database: " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
     }
     boolean interrupted = false;
     for (int i = 0; i < readerCount; i++) {
@@ -135,6 +151,7 @@ final class SqliteStore extends JdbcStore {
           interrupted = true;
         }
       }
+      statements.get(reader).close();
       try {
         reader.close();
       } catch (SQLException e) {

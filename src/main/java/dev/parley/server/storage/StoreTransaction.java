@@ -82,6 +82,12 @@ public interface StoreTransaction {
   /** Every membership of an account, current and former. */
   List<Membership> membershipsOf(String accountId);
 
+  /**
+   * The accounts of a conversation's participants, current and former, in no particular order: in
+   * one statement, where {@link #account} per membership would take one each.
+   */
+  List<Account> participantAccounts(String conversationId);
+
   // ---- events ----
 
   void insertEvent(StoredEvent event);

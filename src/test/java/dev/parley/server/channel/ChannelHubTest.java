@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.proto.Hangouts.ActiveClientState;
+import dev.parley.proto.Hangouts.Conversation;
+import dev.parley.proto.Hangouts.StateUpdate;
+import dev.parley.proto.Hangouts.UserConversationState;
+import dev.parley.wire.ChannelCodec;
 import dev.parley.wire.ChannelSession;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +168,29 @@ class ChannelHubTest {
 
     assertThat(target.queuedUpdates()).isEqualTo(1);
     assertThat(hub.findSession(silent.sid(), ALICE).orElseThrow().queuedUpdates()).isZero();
+  }
+
+  @Test
+  void aPreparedPushQueuesOnTheSessionsSubscribedWhenItIsPublished() {
+    ChannelSession early = hub.createSession(ALICE, ADDRESS);
+    hub.subscribe(hub.findSession(early.sid(), ALICE).orElseThrow(), ChannelCodec.SERVICE_BABEL);
+    StateUpdate update =
+        StateUpdate.newBuilder().setConversation(Conversation.getDefaultInstance()).build();
+    PreparedPush push =
+        hub.prepareConversationPush(
+            update,
+            Map.of(
+                ALICE, UserConversationState.getDefaultInstance(),
+                BOB, UserConversationState.getDefaultInstance()));
+    ChannelSession late = hub.createSession(BOB, ADDRESS);
+    hub.subscribe(hub.findSession(late.sid(), BOB).orElseThrow(), ChannelCodec.SERVICE_BABEL);
+    ChannelSession unsubscribed = hub.createSession(BOB, ADDRESS);
+
+    push.publish();
+
+    assertThat(hub.findSession(early.sid(), ALICE).orElseThrow().queuedUpdates()).isEqualTo(1);
+    assertThat(hub.findSession(late.sid(), BOB).orElseThrow().queuedUpdates()).isEqualTo(1);
+    assertThat(hub.findSession(unsubscribed.sid(), BOB).orElseThrow().queuedUpdates()).isZero();
   }
 
   @Test

@@ -28,6 +28,26 @@ interface ConversationStoreContract extends StoreAccess {
   }
 
   @Test
+  default void participantAccountsAreTheAccountsOfEveryMembershipOfTheConversation() {
+    inWrite(
+        tx -> {
+          for (String id : new String[] {"1", "2", "3", "4"}) {
+            tx.insertAccount(account(id));
+          }
+          tx.insertConversation(conversation("c"));
+          tx.insertConversation(conversation("other"));
+          tx.upsertMembership(membership("c", "1", 1));
+          tx.upsertMembership(membership("c", "2", 2).withLeftAt(3));
+          tx.upsertMembership(membership("other", "3", 1));
+        });
+
+    assertThat(list(tx -> tx.participantAccounts("c")))
+        .extracting(Account::id)
+        .containsExactlyInAnyOrder("1", "2");
+    assertThat(list(tx -> tx.participantAccounts("missing"))).isEmpty();
+  }
+
+  @Test
   default void aOneToOneIsFoundByItsKeyAndASecondWithTheSameKeyIsRejected() {
     inWrite(tx -> tx.insertConversation(oneToOne("d", "1 2")));
 

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 
 /**
  * Run in a child JVM by {@link CrashSafeSqliteStoreTest}: writes an account and an event per
- * transaction, forever, and prints {@code committed <n>} only after transaction n has committed.
+ * transaction, forever, from several threads at once (so writes are committed in groups), and
+ * prints {@code committed <n>} only after transaction n has committed.
  */
 public final class SqliteCrashWriter {
 
   static final String COMMITTED = "committed ";
+  static final int THREADS = 4;
 
   private SqliteCrashWriter() {}
 
@@ -23,7 +25,14 @@ public final class SqliteCrashWriter {
           tx.insertConversation(conversation("c"));
           return null;
         });
-    for (int n = 0; ; n++) {
+    for (int t = 0; t < THREADS; t++) {
+      int first = t;
+      new Thread(() -> writeForever(store, first), "crash-writer-" + t).start();
+    }
+  }
+
+  private static void writeForever(Store store, int first) {
+    for (int n = first; ; n += THREADS) {
       int id = n;
       store.write(
           tx -> {
@@ -32,8 +41,10 @@ public final class SqliteCrashWriter {
                 event("e" + id, "c", tx.nextTimestamp(System.currentTimeMillis() * 1000)));
             return null;
           });
-      System.out.println(COMMITTED + id);
-      System.out.flush();
+      synchronized (System.out) {
+        System.out.println(COMMITTED + id);
+        System.out.flush();
+      }
     }
   }
 }
