@@ -193,6 +193,7 @@ public final class ParleyApp extends Application {
   public void stop() {
     if (stage != null) {
       geometry.save(stage);
+      stage.titleProperty().unbind(); // the stage may outlive the app (tests reuse it)
     }
     if (sessionUi != null) {
       sessionUi.close();

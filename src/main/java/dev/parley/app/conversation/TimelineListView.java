@@ -178,7 +178,11 @@ final class TimelineListView extends ListView<TimelineRow> {
     if (!structural) {
       return;
     }
-    pending = (appendedAtEnd && atBottom) || ownSent ? new Bottom() : new Anchor(index, offset);
+    // With the newest row in sight it stays in sight, whether rows came below it or (a group
+    // rejoined, a short conversation's history arriving) above; only a scroll someone asked for
+    // (the unread divider on open) or a reader scrolled up keeps its top row where it was.
+    boolean keepNewest = atBottom && (appendedAtEnd || !(pending instanceof Anchor));
+    pending = keepNewest || ownSent ? new Bottom() : new Anchor(index, offset);
     requestFlowLayout();
   }
 

@@ -20,7 +20,9 @@ import java.util.stream.IntStream;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -50,6 +52,8 @@ class AppEndToEndTest {
   private final FxRobot robot = new FxRobot();
   private String oneToOne;
   private String team;
+  private String samId;
+  private String carolId;
 
   @BeforeEach
   void startServerAndSeed() throws Exception {
@@ -57,6 +61,8 @@ class AppEndToEndTest {
     Account sam = server.createAccount("sam@parley.test", "Sam Taylor");
     Account ann = server.createAccount("alice@parley.test", "Alice Ng");
     Account bert = server.createAccount("bob@parley.test", "Bob Stone");
+    carolId = server.createAccount("carol@parley.test", "Carol Reed").id();
+    samId = sam.id();
     alice = new LibraryUser(server.url(), "alice@parley.test", dir.resolve("tokens"));
     bob = new LibraryUser(server.url(), "bob@parley.test", dir.resolve("tokens"));
     oneToOne = alice.oneToOne(sam.id());
@@ -180,6 +186,86 @@ class AppEndToEndTest {
   }
 
   // ---- steps ----
+
+  @Test
+  void theTeamIsManagedFromItsMenuAndTheOthersSeeEveryChange() throws Exception {
+    signInThroughTheWelcomeScreen();
+    untilFx(WAIT, "both conversations listed", () -> rows().size() == 2);
+    open("Team");
+
+    // Rename: Bob sees it, the header and the timeline say so.
+    robot.clickOn("#conversationMenu");
+    robot.clickOn("Rename…");
+    TextField name = robot.lookup("#renameName").queryAs(TextField.class);
+    robot.interact(name::clear);
+    robot.clickOn(name).write("Weekend crew");
+    robot.clickOn("#renameConfirm");
+    Waits.until(
+        WAIT, "bob sees the rename", () -> bob.changes.contains("rename Team → Weekend crew"));
+    untilFx(WAIT, "the header follows", () -> title().equals("Weekend crew"));
+    untilFx(WAIT, "a rename line", () -> systemLineContains("Weekend crew"));
+
+    // Add people: search, pick, add; Bob sees Carol join.
+    robot.clickOn("#conversationMenu");
+    robot.clickOn("Add people…");
+    robot.clickOn("#addQuery").write("Carol");
+    Waits.until(WAIT, "Carol found", () -> robot.lookup("Carol Reed").tryQuery().isPresent());
+    robot.clickOn("Carol Reed");
+    robot.clickOn("#addConfirm");
+    Waits.until(
+        WAIT, "bob sees carol join", () -> bob.changes.contains("join " + team + " " + carolId));
+    try {
+      untilFx(WAIT, "a join line", () -> systemLineContains("Carol"));
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage() + "; the system lines: " + onFx(this::systemLines), e);
+    }
+
+    // Leave: confirmed, Bob sees Sam go, the group leaves the list.
+    robot.clickOn("#conversationMenu");
+    robot.clickOn("Leave group…");
+    robot.clickOn("#confirmConfirm");
+    Waits.until(
+        WAIT, "bob sees sam leave", () -> bob.changes.contains("leave " + team + " " + samId));
+    untilFx(
+        WAIT,
+        "the group leaves the list",
+        () -> rows().stream().noneMatch(r -> r.title().equals("Weekend crew")));
+
+    // Join by link: Bob shares the group's link; Sam pastes it and is back in.
+    String link = bob.shareLink(team);
+    robot.clickOn("#accountMenu");
+    robot.clickOn("Join by link…");
+    robot.clickOn("#joinLink").write(link);
+    robot.clickOn("#joinConfirm");
+    Waits.until(
+        WAIT, "bob sees sam join", () -> bob.changes.contains("join " + team + " " + samId));
+    untilFx(WAIT, "the group is open again", () -> title().equals("Weekend crew"));
+    untilFx(WAIT, "at its newest row", this::newestRowInSight);
+    Snapshots.save(scene().getRoot(), "e2e-managed");
+  }
+
+  private boolean newestRowInSight() {
+    var flow = (javafx.scene.control.skin.VirtualFlow<?>) timeline().lookup(".virtual-flow");
+    var last = flow == null ? null : flow.getLastVisibleCell();
+    return last != null && last.getIndex() == timeline().getItems().size() - 1;
+  }
+
+  private String title() {
+    return lookup("#conversationTitle").map(n -> ((Label) n).getText()).orElse("");
+  }
+
+  private List<String> systemLines() {
+    return timeline().getItems().stream()
+        .filter(r -> r instanceof TimelineRow.SystemLine)
+        .map(r -> ((TimelineRow.SystemLine) r).text())
+        .toList();
+  }
+
+  private boolean systemLineContains(String text) {
+    return timeline().getItems().stream()
+        .anyMatch(r -> r instanceof TimelineRow.SystemLine l && l.text().contains(text));
+  }
 
   private void signInThroughTheWelcomeScreen() throws Exception {
     untilFx(WAIT, "welcome screen", () -> lookup("#chooseConnect").isPresent());

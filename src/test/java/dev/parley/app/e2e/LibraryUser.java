@@ -8,8 +8,11 @@ import dev.parley.client.ClientOptions;
 import dev.parley.client.Conversation;
 import dev.parley.client.ConversationLists;
 import dev.parley.client.CredentialsPrompt;
+import dev.parley.client.MembershipChangeEvent;
+import dev.parley.client.MembershipChangeType;
 import dev.parley.client.MessageImage;
 import dev.parley.client.RefreshTokenCache;
+import dev.parley.client.RenameEvent;
 import dev.parley.client.UserId;
 import dev.parley.server.testing.ServerFixture;
 import java.nio.file.Path;
@@ -27,6 +30,12 @@ public final class LibraryUser implements AutoCloseable {
   private final Thread connection;
   private final ConversationLists lists;
   public final List<String> received = new CopyOnWriteArrayList<>();
+
+  /**
+   * Every conversation event but chat messages, as a line: "rename Team → New name", "join
+   * conversationId userId...", "leave conversationId userId...".
+   */
+  public final List<String> changes = new CopyOnWriteArrayList<>();
 
   public LibraryUser(String url, String email, Path tokenDir) throws Exception {
     CredentialsPrompt prompt =
@@ -67,6 +76,15 @@ public final class LibraryUser implements AutoCloseable {
             event -> {
               if (event instanceof ChatMessageEvent chat) {
                 received.add(chat.getText());
+              } else if (event instanceof RenameEvent rename) {
+                changes.add("rename " + rename.getOldName() + " → " + rename.getNewName());
+              } else if (event instanceof MembershipChangeEvent change) {
+                changes.add(
+                    (change.getType() == MembershipChangeType.JOIN ? "join " : "leave ")
+                        + event.getConversationId()
+                        + change.getParticipantIds().stream()
+                            .map(id -> " " + id.chatId())
+                            .collect(java.util.stream.Collectors.joining()));
               }
             });
   }
@@ -112,6 +130,13 @@ public final class LibraryUser implements AutoCloseable {
                       .thenApply(e -> null));
     }
     return chain;
+  }
+
+  /** Turns link sharing on for a group and answers its join link. */
+  public String shareLink(String conversationId) throws Exception {
+    Conversation conversation = conversation(conversationId);
+    conversation.setGroupLinkSharingEnabled(true).get(30, TimeUnit.SECONDS);
+    return conversation.getGroupLink().get(30, TimeUnit.SECONDS).url();
   }
 
   public void sendImage(String conversationId, byte[] png, String text) throws Exception {
