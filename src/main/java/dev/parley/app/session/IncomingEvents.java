@@ -181,6 +181,10 @@ final class IncomingEvents implements AutoCloseable {
     if (events != null) {
       for (ConversationEvent event : events) {
         TimelineItem item = mapper.map(event);
+        // A change may only have brought the placeholder name ("Unknown"): wait for the next.
+        for (UserId unknown : mapper.unknownPeople(event)) {
+          toReword.computeIfAbsent(unknown, k -> new ArrayList<>()).add(event);
+        }
         if (item != null) {
           model.upsert(event.getConversationId(), List.of(item));
         }
