@@ -181,6 +181,9 @@ final class PrivateDesktop implements AutoCloseable {
       while (m.find() && args.size() < 5) {
         args.add(m.group(2) != null ? m.group(2) : m.group(3));
       }
+      if (args.size() < 5) {
+        continue; // dbus-monitor is still printing this call: count it once it is whole
+      }
       calls.add(
           new NotifyCall(
               args.get(0),
