@@ -1,6 +1,7 @@
 package dev.parley.app.session;
 
 import dev.parley.app.UiDispatcher;
+import dev.parley.client.ChatMessageEvent;
 import dev.parley.client.ClientException;
 import dev.parley.client.Conversation;
 import dev.parley.client.ConversationEvent;
@@ -42,17 +43,21 @@ final class HistoryLoader {
   /** The events of a page and their items, mapped off the UI thread. */
   private record Loaded(List<ConversationEvent> events, List<TimelineItem> items) {}
 
+  private final SystemLineRewording rewording;
+
   HistoryLoader(
       ConversationList list,
       SessionModel model,
       TimelineMapper mapper,
       UiDispatcher ui,
-      int backfillEvents) {
+      int backfillEvents,
+      SystemLineRewording rewording) {
     this.list = list;
     this.model = model;
     this.mapper = mapper;
     this.ui = ui;
     this.backfillEvents = backfillEvents;
+    this.rewording = rewording;
   }
 
   /**
@@ -173,9 +178,19 @@ final class HistoryLoader {
   /** Adds a page to the model; {@code announce} tells listeners of each item as well. */
   private void addHistory(String conversationId, Loaded loaded, boolean announce) {
     ConversationModel m = model.model(conversationId);
+    List<TimelineItem> items = new ArrayList<>(loaded.items());
     for (ConversationEvent event : loaded.events()) {
       m.sawEvent(event.getId(), event.getTimestamp());
+      if (!(event instanceof ChatMessageEvent)) {
+        // System lines mapped off this thread may name someone as "Unknown" who is known now,
+        // or still unknown: map them here, where rewording keeps track.
+        TimelineItem now = rewording.mapNow(event);
+        if (now != null) {
+          items.replaceAll(i -> i.key().equals(now.key()) ? now : i);
+        }
+      }
     }
+    loaded = new Loaded(loaded.events(), List.copyOf(items));
     if (announce) {
       model.upsert(conversationId, loaded.items());
     } else {

@@ -16,9 +16,7 @@ import dev.parley.client.UserId;
 import dev.parley.client.WatermarkNotification;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -38,8 +36,7 @@ final class IncomingEvents implements AutoCloseable {
   private final UserId self;
   private final List<Runnable> removals = new ArrayList<>();
 
-  /** System events worded while someone they name was unknown, by that person (UI thread). */
-  private final Map<UserId, List<ConversationEvent>> toReword = new HashMap<>();
+  private final SystemLineRewording rewording;
 
   private boolean closed; // UI thread
 
@@ -51,7 +48,8 @@ final class IncomingEvents implements AutoCloseable {
       TypingTracker typing,
       UiDispatcher ui,
       UiTimer timer,
-      UserId self) {
+      UserId self,
+      SystemLineRewording rewording) {
     this.model = model;
     this.outbox = outbox;
     this.mapper = mapper;
@@ -60,6 +58,7 @@ final class IncomingEvents implements AutoCloseable {
     this.ui = ui;
     this.timer = timer;
     this.self = self;
+    this.rewording = rewording;
   }
 
   /** Starts observing; from then on every change reaches the model. */
@@ -117,10 +116,7 @@ final class IncomingEvents implements AutoCloseable {
     if (item instanceof SystemEvent) {
       // Someone it names (a person just added) may have become known since it was mapped; if
       // still unknown, it is worded again when they are (userChanged).
-      item = mapper.map(event);
-      for (UserId unknown : mapper.unknownPeople(event)) {
-        toReword.computeIfAbsent(unknown, k -> new ArrayList<>()).add(event);
-      }
+      item = rewording.mapNow(event);
     }
     if (item == null) {
       model.model(id).sawEvent(event.getId(), event.getTimestamp());
@@ -177,19 +173,7 @@ final class IncomingEvents implements AutoCloseable {
   }
 
   private void userChanged(User user) {
-    List<ConversationEvent> events = toReword.remove(user.getId());
-    if (events != null) {
-      for (ConversationEvent event : events) {
-        TimelineItem item = mapper.map(event);
-        // A change may only have brought the placeholder name ("Unknown"): wait for the next.
-        for (UserId unknown : mapper.unknownPeople(event)) {
-          toReword.computeIfAbsent(unknown, k -> new ArrayList<>()).add(event);
-        }
-        if (item != null) {
-          model.upsert(event.getConversationId(), List.of(item));
-        }
-      }
-    }
+    rewording.personChanged(user.getId());
     model.refreshWith(user.getId().gaiaId());
   }
 

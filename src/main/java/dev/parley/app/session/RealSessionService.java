@@ -87,8 +87,11 @@ public final class RealSessionService implements SessionService {
             ui,
             timer,
             client::getClientGeneratedId);
-    this.history = new HistoryLoader(lists.conversationList(), model, mapper, ui, UNREAD_HISTORY);
-    this.incoming = new IncomingEvents(model, outbox, mapper, people, typing, ui, timer, self);
+    SystemLineRewording rewording = new SystemLineRewording(mapper, model);
+    this.history =
+        new HistoryLoader(lists.conversationList(), model, mapper, ui, UNREAD_HISTORY, rewording);
+    this.incoming =
+        new IncomingEvents(model, outbox, mapper, people, typing, ui, timer, self, rewording);
     this.management = new Management(lists.conversationList(), model, ui);
     incoming.observe(client, lists);
     ConnectionState state = client.connectionState();
