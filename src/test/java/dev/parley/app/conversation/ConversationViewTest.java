@@ -171,12 +171,7 @@ class ConversationViewTest {
 
     robot.clickOn(loaded);
     WaitForAsyncUtils.waitForFxEvents();
-    Stage viewer =
-        (Stage)
-            Window.getWindows().stream()
-                .filter(w -> w != view.getScene().getWindow())
-                .findFirst()
-                .orElseThrow();
+    Stage viewer = imageViewer();
     assertThat(viewer.getOwner()).isSameAs(view.getScene().getWindow());
     robot.interact(
         () -> {
@@ -420,12 +415,7 @@ class ConversationViewTest {
     moveFocusTo(robot, list, "ev-photo");
     robot.type(KeyCode.ENTER);
     WaitForAsyncUtils.waitForFxEvents();
-    Stage viewer =
-        (Stage)
-            Window.getWindows().stream()
-                .filter(w -> w != view.getScene().getWindow())
-                .findFirst()
-                .orElseThrow();
+    Stage viewer = imageViewer();
     robot.interact(viewer::close);
     robot.interact(list::requestFocus);
 
@@ -433,6 +423,15 @@ class ConversationViewTest {
     robot.type(KeyCode.ENTER);
     assertThat(opened).containsExactly("https://maps.example.org/route");
     Snapshots.save(view, "conversation-keyboard-focus");
+  }
+
+  /** The image viewer: the one window besides the conversation's. */
+  private Stage imageViewer() {
+    return (Stage)
+        Window.getWindows().stream()
+            .filter(w -> w != view.getScene().getWindow())
+            .findFirst()
+            .orElseThrow();
   }
 
   /** Presses Up until the message {@code eventId} has the focus. */

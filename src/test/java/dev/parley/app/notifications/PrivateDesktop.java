@@ -1,10 +1,7 @@
 package dev.parley.app.notifications;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.parley.app.DesktopTools;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -52,16 +49,7 @@ final class PrivateDesktop implements AutoCloseable {
 
   /** Skips (or fails under CI) unless every tool is installed. */
   static void assumeToolsInstalled() {
-    List<String> missing = TOOLS.stream().filter(t -> !onPath(t)).toList();
-    if (missing.isEmpty()) {
-      return;
-    }
-    String why =
-        "D-Bus notification test needs " + missing + " (Debian packages: " + PACKAGES + ")";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(why + ": CI must install them");
-    }
-    assumeTrue(false, why);
+    DesktopTools.require(TOOLS, "D-Bus notification test", PACKAGES);
   }
 
   static PrivateDesktop start(Path dir) throws Exception {
@@ -287,13 +275,7 @@ final class PrivateDesktop implements AutoCloseable {
   }
 
   static boolean onPath(String tool) {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    for (String d : path.split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(d, tool))) {
-        return true;
-      }
-    }
-    return false;
+    return DesktopTools.onPath(tool);
   }
 
   /** Stops everything, newest first. */

@@ -1,11 +1,9 @@
 package dev.parley.app.tray;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parley.app.DesktopTools;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +55,7 @@ class TrayEndToEndTest {
 
   @Test
   void startsHiddenInTheTrayAndAClickOnTheIconBringsTheWindow() throws Exception {
-    assumeToolsInstalled();
+    DesktopTools.require(TOOLS, "The tray test", "xvfb trayer x11-utils xdotool");
     Process x =
         start(
             new ProcessBuilder(
@@ -181,29 +179,5 @@ class TrayEndToEndTest {
       }
       Thread.sleep(100);
     }
-  }
-
-  private static void assumeToolsInstalled() {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    List<String> missing =
-        TOOLS.stream()
-            .filter(
-                t -> {
-                  for (String d : path.split(File.pathSeparator)) {
-                    if (Files.isExecutable(Path.of(d, t))) {
-                      return false;
-                    }
-                  }
-                  return true;
-                })
-            .toList();
-    if (missing.isEmpty()) {
-      return;
-    }
-    String why = "tray test needs " + missing + " (Debian: xvfb trayer x11-utils xdotool)";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(why + ": CI must install them");
-    }
-    assumeTrue(false, why);
   }
 }
