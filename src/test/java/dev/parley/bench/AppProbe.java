@@ -105,7 +105,12 @@ public final class AppProbe {
     }
     Runtime rt = Runtime.getRuntime();
     print("heap_used", (rt.totalMemory() - rt.freeMemory()) / 1048576.0, "MiB");
-    print("rss", rssMiB(), "MiB");
+    print("heap_committed", rt.totalMemory() / 1048576.0, "MiB");
+    print("rss", rssMiB("VmRSS:"), "MiB");
+    // Anonymous memory is the JVM's own (heap, metaspace, code, GC and thread structures); file
+    // memory is mapped jars, libraries and the class-data-sharing archive.
+    print("rss_anon", rssMiB("RssAnon:"), "MiB");
+    print("rss_file", rssMiB("RssFile:"), "MiB");
 
     // 5. Idle CPU with the window hidden.
     onFx(
@@ -116,11 +121,24 @@ public final class AppProbe {
         });
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var threads = ManagementFactory.getThreadMXBean();
+    java.util.Map<Long, Long> threadCpu0 = new java.util.HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      threadCpu0.put(id, threads.getThreadCpuTime(id));
+    }
     long cpu0 = os.getProcessCpuTime();
     long wall0 = System.nanoTime();
     TimeUnit.SECONDS.sleep(10); // measuring idleness is the point here
     double idle = 100.0 * (os.getProcessCpuTime() - cpu0) / (System.nanoTime() - wall0);
     print("idle_cpu_hidden", idle, "% of one core");
+    // Which Java threads were busy meanwhile (the rest is the JVM's own: GC, compiler).
+    for (long id : threads.getAllThreadIds()) {
+      long used = threads.getThreadCpuTime(id) - threadCpu0.getOrDefault(id, 0L);
+      var info = threads.getThreadInfo(id);
+      if (info != null && used > 10_000_000L) {
+        System.err.printf(Locale.ROOT, "idle cpu: %s %.0f ms%n", info.getThreadName(), used / 1e6);
+      }
+    }
     System.out.flush();
     Runtime.getRuntime().halt(0);
   }
@@ -253,9 +271,9 @@ public final class AppProbe {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
-  private static double rssMiB() throws Exception {
+  private static double rssMiB(String field) throws Exception {
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmRSS:")) {
+      if (line.startsWith(field)) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
       }
     }
