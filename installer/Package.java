@@ -130,8 +130,11 @@ public final class Package {
         "--output", runtime.toString()));
     tool("jlink", jlinkArgs);
     checkModules(runtime, jar, input.resolve("lib"), javafx);
-    removeCommands(runtime.resolve("bin"));
     copyJavafxNatives(javafx, runtime.resolve(os.equals("windows") ? "bin" : "lib"));
+    // 2b. Which classes start-up loads, for the class-data archive the Linux packages make when
+    // installed (needs bin/java, and a display for the app).
+    boolean classList = os.equals("linux") && recordStartUp(runtime, input, work);
+    removeCommands(runtime.resolve("bin"), classList ? "java" : null);
 
     // 3. Values for the templates and the option files.
     String version = numericVersion(projectVersion);
@@ -157,7 +160,7 @@ public final class Package {
           "--input", input.toString(),
           "--main-jar", "parley.jar",
           "--main-class", "dev.parley.Main",
-          "--java-options", String.join(" ", readList(INSTALLER.resolve("jvm-options.txt")))));
+          "--java-options", String.join(" ", javaOptions(classList && !type.equals("app-image")))));
       if (!type.equals("app-image")) {
         a.addAll(List.of("--license-file", Path.of("LICENSE").toAbsolutePath().toString()));
       }
@@ -314,11 +317,11 @@ public final class Package {
   }
 
   /** The runtime's programs (java, keytool...): the launcher loads the JVM itself. */
-  private static void removeCommands(Path bin) throws IOException {
+  private static void removeCommands(Path bin, String keep) throws IOException {
     try (Stream<Path> files = Files.list(bin)) {
       for (Path f : files.collect(Collectors.toList())) {
         String n = f.getFileName().toString();
-        if (Files.isRegularFile(f) && (n.endsWith(".exe") || !n.contains("."))) {
+        if (Files.isRegularFile(f) && (n.endsWith(".exe") || !n.contains(".")) && !n.equals(keep)) {
           Files.delete(f); // on Windows bin/ also holds the DLLs, which stay
         }
       }
@@ -393,6 +396,78 @@ public final class Package {
         .map(String::trim)
         .filter(l -> !l.isEmpty() && !l.startsWith("#"))
         .collect(Collectors.toList());
+  }
+
+  /**
+   * The JVM options of installer/jvm-options.txt, plus the class-data archive for a package that
+   * makes one when installed: the package's postinst dumps lib/app/parley.jsa from the recorded
+   * class list (JDK 17 wants the archive made at the jars' final place), and a JVM that finds no
+   * archive there starts as it would without the option.
+   */
+  private static List<String> javaOptions(boolean archive) throws IOException {
+    List<String> options = new ArrayList<>(readList(INSTALLER.resolve("jvm-options.txt")));
+    if (archive) {
+      options.add("-XX:SharedArchiveFile=$APPDIR/parley.jsa");
+    }
+    return options;
+  }
+
+  /**
+   * Runs the demo once on the new runtime with {@code --record-start-up} (sign in, open a
+   * conversation, quit) and {@code -XX:DumpLoadedClassList}, leaving {@code parley.classlist} in
+   * the input directory. Loading those classes from a shared archive instead of the jars takes
+   * about a third off the start-up (UiBench). Needs a display: $DISPLAY, or an Xvfb of its own;
+   * without one the package is built without the list (and starts without the archive).
+   */
+  private static boolean recordStartUp(Path runtime, Path input, Path work)
+      throws IOException {
+    long start = System.nanoTime();
+    Path list = input.resolve("parley.classlist");
+    Process xvfb = null;
+    String display = System.getenv("DISPLAY");
+    if (display == null || display.isBlank()) {
+      if (!onPath("Xvfb")) {
+        System.out.println("installer: WARNING: no display and no Xvfb to record the start-up on;"
+            + " the package starts without a class-data archive");
+        return false;
+      }
+      display = ":" + (90 + ProcessHandle.current().pid() % 400);
+      xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+          .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
+    }
+    try {
+      List<String> command = new ArrayList<>(List.of(runtime.resolve("bin").resolve("java").toString()));
+      command.addAll(readList(INSTALLER.resolve("jvm-options.txt")));
+      command.addAll(List.of(
+          "-XX:DumpLoadedClassList=" + list,
+          "-cp", input.resolve("parley.jar") + java.io.File.pathSeparator + input.resolve("lib") + "/*",
+          "dev.parley.Main", "--demo", "--home", work.resolve("start-up-home").toString(),
+          "--record-start-up"));
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(work.resolve("start-up.log").toFile());
+      pb.environment().put("DISPLAY", display);
+      Process app = pb.start();
+      boolean quit = app.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
+      if (!quit) {
+        app.destroyForcibly().waitFor();
+      }
+      long classes = Files.exists(list) ? Files.lines(list).filter(l -> !l.startsWith("#")).count() : 0;
+      if (!quit || app.exitValue() != 0 || classes < 1000) {
+        System.out.println("installer: WARNING: recording the start-up failed (" + (quit ? "exit " + app.exitValue() : "timed out")
+            + ", " + classes + " classes; see " + work.resolve("start-up.log") + "); the package starts without a class-data archive");
+        Files.deleteIfExists(list);
+        return false;
+      }
+      System.out.printf("installer: start-up recorded: %d classes in %.0f s%n", classes, (System.nanoTime() - start) / 1e9);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    } finally {
+      if (xvfb != null) {
+        xvfb.destroy();
+      }
+    }
   }
 
   private static void tool(String name, List<String> args) {

@@ -89,9 +89,13 @@ done
 # --- the server, from the installed launcher, without a display --------------------------------
 [ "$(readlink -f /usr/bin/parley)" = "$(readlink -f "$launcher")" ] || fail "/usr/bin/parley does not run $launcher"
 env -u DISPLAY parley --version | grep -q '^parley ' || fail "parley --version"
-# The runtime's class data sharing archive (faster start-up) is valid where the package put it.
-env -u DISPLAY JAVA_TOOL_OPTIONS=-Xshare:on parley --version >"$work/cds.log" 2>&1 ||
-  fail "the runtime's CDS archive is unusable: $(cat "$work/cds.log")"
+# The class-data archive of the start-up (postinst made it from the class list Package.java
+# recorded) is there and valid for the installed jars: -Xshare:on refuses to start otherwise.
+[ -f "$install_dir/lib/app/parley.jsa" ] || fail "postinst made no class-data archive $install_dir/lib/app/parley.jsa"
+env -u DISPLAY JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:cds=info" parley --version >"$work/cds.log" 2>&1 ||
+  fail "the class-data archive is unusable: $(cat "$work/cds.log")"
+grep -q "Opened archive $install_dir/lib/app/parley.jsa" "$work/cds.log" ||
+  fail "the app does not start with its class-data archive: $(head -n 5 "$work/cds.log")"
 env -u DISPLAY parley server --help >"$work/server-help.txt" 2>&1 || fail "parley server --help: $(cat "$work/server-help.txt")"
 grep -q -- '--data-dir' "$work/server-help.txt" || fail "parley server --help does not mention --data-dir"
 mkdir "$work/server-data"
@@ -210,6 +214,7 @@ apt-get install -y -qq --no-install-recommends "$work/parley_next_amd64.deb" >"$
 [ "$(dpkg-query -W -f '${Version}' parley)" = "$next" ] || fail "the upgrade did not install $next"
 [ -f "$desktop" ] || fail "the menu entry is gone after the upgrade"
 [ -L /usr/bin/parley ] || fail "/usr/bin/parley is gone after the upgrade"
+[ -f "$install_dir/lib/app/parley.jsa" ] || fail "no class-data archive after the upgrade"
 [ -f "$data_dir/smoke-test-marker" ] || fail "the upgrade touched the user's data"
 say "upgraded in place $version -> $next"
 
@@ -218,6 +223,7 @@ apt-get remove -y -qq parley >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2;
 [ ! -e "$desktop" ] || fail "the menu entry is still there after apt-get remove"
 [ ! -e /usr/bin/parley ] || fail "/usr/bin/parley is still there after apt-get remove"
 [ ! -e "$launcher" ] || fail "$launcher is still there after apt-get remove"
+[ ! -e "$install_dir/lib/app/parley.jsa" ] || fail "the class-data archive is still there after apt-get remove"
 apt-get purge -y -qq parley >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; fail "apt-get purge parley"; }
 [ -f "$data_dir/smoke-test-marker" ] && [ -d "$config_dir" ] || fail "uninstalling removed the user's data or settings"
 say "uninstalled; the user's data and settings are still in $data_dir and $config_dir"

@@ -48,6 +48,7 @@ public final class ParleyApp extends Application {
           });
   private ScheduledUiTimer timer;
   private AppPaths paths;
+  private AppOptions options;
   private Theme theme;
   private SignInService signIn;
   private Stage stage;
@@ -62,7 +63,7 @@ public final class ParleyApp extends Application {
 
   @Override
   public void start(Stage primaryStage) {
-    AppOptions options = AppOptions.parse(getParameters().getRaw());
+    options = AppOptions.parse(getParameters().getRaw());
     stage = primaryStage;
     paths = options.paths();
     settings = new AppSettingsStore(paths.config());
@@ -132,6 +133,9 @@ public final class ParleyApp extends Application {
       LOG.warn("could not sign in at start: {}", error.toString());
     }
     showWelcome(error);
+    if (options.recordStartUp()) {
+      Platform.exit(); // nothing more to learn, and nobody to sign in
+    }
   }
 
   private void showWelcome(Throwable error) {
@@ -158,6 +162,11 @@ public final class ParleyApp extends Application {
     root.getChildren().setAll(sessionUi.view());
     stage.titleProperty().bind(sessionUi.title());
     unreadTotal.bind(sessionUi.totalUnread());
+    if (options.recordStartUp()) {
+      sessionUi.openFirstConversation();
+      // Long enough for the conversation's history, avatars and typing to arrive.
+      timer.schedule(java.time.Duration.ofSeconds(3), Platform::exit);
+    }
   }
 
   private void bringForward() {

@@ -170,6 +170,10 @@ final class SessionUi {
     return windowVm.titleProperty();
   }
 
+  void openFirstConversation() {
+    listVm.selectIndex(0);
+  }
+
   private void userInteracted() {
     conversationVm.userInteracted();
   }

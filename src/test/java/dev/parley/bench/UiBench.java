@@ -47,17 +47,19 @@ import java.util.concurrent.TimeUnit;
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.parley.bench.UiBench -Dexec.args="--quick"
  * options: --big 10000 --conversations 50 --messages 2000 --quick (2000, 10, 200) --cache DIR
+ *     --no-archive (without the class-data archive the Linux packages start with)
  * </pre>
  */
 public final class UiBench {
   private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
-  record Options(int big, int conversations, int messages, Path cache) {
+  record Options(int big, int conversations, int messages, Path cache, boolean archive) {
     static Options parse(String[] args) {
       int big = 10_000;
       int conversations = 50;
       int messages = 2_000;
       Path cache = Path.of("/tmp/parley-uibench");
+      boolean archive = true;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> {
@@ -69,10 +71,11 @@ public final class UiBench {
           case "--conversations" -> conversations = Integer.parseInt(args[++i]);
           case "--messages" -> messages = Integer.parseInt(args[++i]);
           case "--cache" -> cache = Path.of(args[++i]);
+          case "--no-archive" -> archive = false;
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      return new Options(big, conversations, messages, cache);
+      return new Options(big, conversations, messages, cache, archive);
     }
   }
 
@@ -94,10 +97,12 @@ public final class UiBench {
       }
       Path home = dir.resolve("home-" + System.nanoTime());
       prepareHome(server.url(), home);
-      double floor = childMillis(EmptyStageProbe.class, List.of(), "empty_stage_painted");
+      Launch launch = Launch.asShipped(o.archive(), dir.resolve("archive"));
+      double floor = childMillis(launch, EmptyStageProbe.class, List.of(), "empty_stage_painted");
       print("empty_stage_painted", floor, "ms");
       List<String> appLines =
           child(
+              launch,
               AppProbe.class,
               List.of(
                   "--home",
@@ -172,9 +177,26 @@ public final class UiBench {
     Auth.getAuth(url, prompt, new RefreshTokenCache(home.resolve("data").resolve("refresh-token")));
   }
 
-  private static double childMillis(Class<?> main, List<String> args, String name)
+  /**
+   * How the children start: the shipped JVM options and this JVM's class path, or (as the Linux
+   * packages start) with the class-data archive of the start-up and the class path as jars.
+   */
+  record Launch(List<String> jvmOptions, String classPath) {
+    static Launch asShipped(boolean archive, Path dir) throws Exception {
+      List<String> options = shippedJvmOptions();
+      if (!archive) {
+        return new Launch(options, String.join(java.io.File.pathSeparator, UiBench.classPath()));
+      }
+      StartUpArchive made = StartUpArchive.make(UiBench.classPath(), options, dir);
+      List<String> with = new ArrayList<>(options);
+      with.add("-XX:SharedArchiveFile=" + made.archive());
+      return new Launch(with, made.classPath());
+    }
+  }
+
+  private static double childMillis(Launch launch, Class<?> main, List<String> args, String name)
       throws Exception {
-    for (String line : child(main, args)) {
+    for (String line : child(launch, main, args)) {
       if (line.startsWith(name + ":")) {
         return Double.parseDouble(line.split("\\s+")[1]);
       }
@@ -191,21 +213,10 @@ public final class UiBench {
   }
 
   /** Runs {@code main} in a fresh JVM on this class path, headless; returns its stdout lines. */
-  static List<String> child(Class<?> main, List<String> args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(shippedJvmOptions());
-    // e.g. -Duibench.childOptions=-XX:NativeMemoryTracking=summary to look inside with jcmd
-    String extra = System.getProperty("uibench.childOptions", "").strip();
-    if (!extra.isEmpty()) {
-      command.addAll(List.of(extra.split("\\s+")));
-    }
-    command.add("-Dglass.platform=Monocle");
-    command.add("-Dmonocle.platform=Headless");
-    command.add("-Dprism.order=sw");
-    command.add("-Djava.awt.headless=true");
+  static List<String> child(Launch launch, Class<?> main, List<String> args) throws Exception {
+    List<String> command = new ArrayList<>(javaCommand(launch.jvmOptions()));
     command.add("-cp");
-    command.add(classPath());
+    command.add(launch.classPath());
     command.add(main.getName());
     command.addAll(args);
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -223,17 +234,34 @@ public final class UiBench {
     return lines;
   }
 
+  /** {@code java} with these options, headless (Monocle, software rendering). */
+  static List<String> javaCommand(List<String> jvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    // e.g. -Duibench.childOptions=-XX:NativeMemoryTracking=summary to look inside with jcmd
+    String extra = System.getProperty("uibench.childOptions", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.add("-Dglass.platform=Monocle");
+    command.add("-Dmonocle.platform=Headless");
+    command.add("-Dprism.order=sw");
+    command.add("-Djava.awt.headless=true");
+    return command;
+  }
+
   /** This JVM's class path; under {@code exec:java} the project's, from its class loader. */
-  private static String classPath() throws Exception {
+  private static List<String> classPath() throws Exception {
     ClassLoader loader = UiBench.class.getClassLoader();
     if (loader instanceof java.net.URLClassLoader urls) {
       List<String> entries = new ArrayList<>();
       for (java.net.URL url : urls.getURLs()) {
         entries.add(Path.of(url.toURI()).toString());
       }
-      return String.join(java.io.File.pathSeparator, entries);
+      return entries;
     }
-    return System.getProperty("java.class.path");
+    return List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
   }
 
   static void print(String name, double value, String unit) {
