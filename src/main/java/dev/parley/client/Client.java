@@ -30,7 +30,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import dev.parley.client.internal.ActiveClient;
 import dev.parley.client.internal.AuthHeaders;
-import dev.parley.client.internal.CatchUpDecoder;
+import dev.parley.client.internal.CatchUpCalls;
 import dev.parley.client.internal.ClientEvents;
 import dev.parley.client.internal.Completions;
 import dev.parley.client.internal.Endpoint;
@@ -144,7 +144,6 @@ public final class Client implements HangoutsApi {
   private final RealJoin joins;
   private final RealMedia media;
   private final RealConnection connection;
-  private final CatchUpDecoder catchUpDecoder = new CatchUpDecoder();
   private final ActiveClient activeClient;
   private final Completions completions;
   private final OrderedExecutor uploadProgress;
@@ -190,7 +189,7 @@ public final class Client implements HangoutsApi {
             listener ->
                 new RealChannel(
                     polling, http, server, headers, options.reconnectBackoff(), random, listener),
-            this::syncAllNewEventsInternal,
+            new CatchUpCalls(rpc, this::getRequestHeader, MAX_SYNC_RESPONSE_BYTES)::page,
             this::getSelfInfoInternal,
             events,
             executor);
@@ -547,17 +546,5 @@ public final class Client implements HangoutsApi {
     return rpc.call(
             GET_SELF_INFO, withRequestHeader(request), GetSelfInfoResponse.getDefaultInstance())
         .thenApply(activeClient::remember);
-  }
-
-  private CompletableFuture<SyncAllNewEventsResponse> syncAllNewEventsInternal(long since) {
-    return rpc.call(
-        SYNC_ALL_NEW_EVENTS,
-        SyncAllNewEventsRequest.newBuilder()
-            .setRequestHeader(getRequestHeader())
-            .setLastSyncTimestamp(since)
-            .setMaxResponseSizeBytes(MAX_SYNC_RESPONSE_BYTES)
-            .build(),
-        SyncAllNewEventsResponse.getDefaultInstance(),
-        catchUpDecoder::decode);
   }
 }

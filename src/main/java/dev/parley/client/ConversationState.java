@@ -18,6 +18,13 @@ final class ConversationState {
   private final EventHistory history;
   private final Map<UserId, Long> watermarks = new LinkedHashMap<>();
 
+  /**
+   * The delta {@link #update} applied last, as long as applying it again would change nothing: what
+   * happened since only raised the sort timestamp (an event) or read timestamps, which a merge
+   * keeps. Catch-up brings every event of a page with the same conversation; null when unknown.
+   */
+  private Hangouts.Conversation applied;
+
   ConversationState(
       Hangouts.Conversation conversation,
       List<Hangouts.Event> events,
@@ -43,6 +50,9 @@ final class ConversationState {
    * stays as it was; the read timestamp and the watermarks never move back.
    */
   synchronized void update(Hangouts.Conversation delta) {
+    if (delta == applied) {
+      return;
+    }
     Hangouts.Conversation old = conversation;
     Hangouts.Conversation.Builder merged = delta.toBuilder();
     if (!delta.hasSelfConversationState()) {
@@ -69,6 +79,7 @@ final class ConversationState {
     }
     conversation = merged.build();
     raiseWatermarks(delta);
+    applied = delta;
   }
 
   private void raiseWatermarks(Hangouts.Conversation c) {
@@ -126,12 +137,14 @@ final class ConversationState {
   }
 
   synchronized void setNotificationLevel(Hangouts.NotificationLevel level) {
+    applied = null; // the delta would set the level it carries again
     Hangouts.Conversation.Builder b = conversation.toBuilder();
     b.getSelfConversationStateBuilder().setNotificationLevel(level);
     conversation = b.build();
   }
 
   synchronized void setView(Hangouts.ConversationView view) {
+    applied = null; // the delta would set the view it carries again
     Hangouts.Conversation.Builder b = conversation.toBuilder();
     b.getSelfConversationStateBuilder().clearView().addView(view);
     conversation = b.build();

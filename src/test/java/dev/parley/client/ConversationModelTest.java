@@ -125,6 +125,32 @@ class ConversationModelTest {
   }
 
   @Test
+  void theConversationEveryEventOfACatchUpPageBringsDoesNotUndoWhatTheEventsMoved() {
+    Conversation c = build(state(readUpTo(oneToOne("c1", ALICE), 5)));
+    // A page's events all come with the very same conversation object, as of the page.
+    Hangouts.Conversation page =
+        oneToOne("c1", ALICE).toBuilder().setName("as of the page").build();
+
+    api.fire(eventUpdate(chat("c1", "e1", ALICE, 20, "one"), page));
+    api.fire(watermark("c1", SELF, 20));
+    api.fire(eventUpdate(chat("c1", "e2", ALICE, 30, "two"), page));
+
+    assertThat(c.getName()).isEqualTo("as of the page");
+    assertThat(c.getLastModified()).isEqualTo(Micros.toInstant(30));
+    assertThat(c.getLatestReadTimestamp()).isEqualTo(Micros.toInstant(20));
+    assertThat(c.getEvents()).extracting(ConversationEvent::getId).containsExactly("e1", "e2");
+
+    // A local change in between: the same conversation applies in full again, as any other would.
+    c.setNotificationLevel(NotificationLevel.QUIET).join();
+    assertThat(c.isQuiet()).isTrue();
+    api.fire(eventUpdate(chat("c1", "e3", ALICE, 40, "three"), page));
+
+    assertThat(c.isQuiet()).isFalse();
+    assertThat(c.getLastModified()).isEqualTo(Micros.toInstant(40));
+    assertThat(c.getLatestReadTimestamp()).isEqualTo(Micros.toInstant(20));
+  }
+
+  @Test
   void propertiesFollowTheServersConversation() {
     Hangouts.Conversation conv =
         group("g", ALICE).toBuilder()

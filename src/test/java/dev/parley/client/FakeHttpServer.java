@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -21,8 +23,8 @@ import java.util.function.Function;
  * client junk no real server would send.
  */
 final class FakeHttpServer implements AutoCloseable {
-  /** A request as received. */
-  record Received(String method, String target, String body, long nanoTime) {
+  /** A request as received ({@code body} as UTF-8 text, {@code bytes} as sent). */
+  record Received(String method, String target, String body, byte[] bytes, long nanoTime) {
     String path() {
       int q = target.indexOf('?');
       return q < 0 ? target : target.substring(0, q);
@@ -33,8 +35,21 @@ final class FakeHttpServer implements AutoCloseable {
     }
   }
 
-  /** Raw bytes to send; {@code hang} keeps the connection open afterwards. */
-  record Reply(byte[] bytes, boolean hang) {
+  /**
+   * Raw bytes to send; {@code hang} keeps the connection open afterwards. With {@code release},
+   * {@code rest} follows once it is counted down; not within {@value #RELEASE_WAIT_SECONDS} s, and
+   * the connection closes without it.
+   */
+  record Reply(byte[] bytes, boolean hang, CountDownLatch release, byte[] rest) {
+    Reply(byte[] bytes, boolean hang) {
+      this(bytes, hang, null, null);
+    }
+
+    /** {@code first}, then {@code rest} once {@code release} is counted down, then close. */
+    static Reply inTwoParts(byte[] first, CountDownLatch release, byte[] rest) {
+      return new Reply(first, false, release, rest);
+    }
+
     static Reply raw(String text) {
       return new Reply(text.getBytes(StandardCharsets.UTF_8), false);
     }
@@ -76,6 +91,8 @@ final class FakeHttpServer implements AutoCloseable {
           true);
     }
   }
+
+  static final long RELEASE_WAIT_SECONDS = 10;
 
   private final ServerSocket listener;
   private final Function<Received, Reply> handler;
@@ -135,13 +152,21 @@ final class FakeHttpServer implements AutoCloseable {
               requestLine[0],
               requestLine[1],
               new String(body, StandardCharsets.UTF_8),
+              body,
               System.nanoTime());
       received.add(request);
       Reply reply = handler.apply(request);
       OutputStream out = socket.getOutputStream();
       out.write(reply.bytes());
       out.flush();
+      if (reply.release() != null
+          && reply.release().await(RELEASE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        out.write(reply.rest());
+        out.flush();
+      }
       keep = reply.hang();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       // a client that went away
     } finally {

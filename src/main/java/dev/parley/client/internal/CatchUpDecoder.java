@@ -1,17 +1,18 @@
 package dev.parley.client.internal;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 import dev.parley.proto.Hangouts.Conversation;
 import dev.parley.proto.Hangouts.ConversationState;
+import dev.parley.proto.Hangouts.ResponseHeader;
+import dev.parley.proto.Hangouts.ResponseStatus;
 import dev.parley.proto.Hangouts.SyncAllNewEventsResponse;
 import dev.parley.wire.MalformedProtobufException;
 import dev.parley.wire.RpcCodec;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.Map;
  * its bytes differ from the last time it came. Every page carries the whole current conversation
  * (all participants, their names and watermarks) of each conversation with events in it, and a
  * catch-up through a long backlog brings the same conversation on page after page; comparing bytes
- * costs a fraction of parsing them again. The result is the message the plain parser gives.
+ * in place (a vectorised array comparison) costs a fraction of parsing them again. The result is
+ * the message the plain parser gives.
  *
  * <p>Anything but the fields it expects, each once, is left to the plain parser. Keeps the last
  * conversations up to {@value #MAX_KEPT_BYTES} bytes, least recently used out first. Thread-safe.
@@ -55,7 +57,40 @@ public final class CatchUpDecoder {
   private final Map<String, Kept> kept = new LinkedHashMap<>(256, 0.75f, true);
   private long keptBytes;
 
-  private record Kept(ByteString bytes, Conversation conversation) {}
+  private record Kept(byte[] bytes, Conversation conversation) {}
+
+  /** Bytes enough for a page's header and sync timestamp, which servers write first. */
+  public static final int START_BYTES = 64;
+
+  /** What the first bytes of a page tell: where it continues and the server's time. */
+  public record PageStart(long syncTimestamp, long currentServerTime) {}
+
+  /**
+   * The sync timestamp and current server time of a page from its first bytes, when they are its
+   * first two fields (as Parley's server writes them) and its status is OK; else null.
+   */
+  public static PageStart start(byte[] prefix) {
+    try {
+      CodedInputStream in = CodedInputStream.newInstance(prefix);
+      if (in.readTag() != HEADER) {
+        return null;
+      }
+      int length = in.readRawVarint32();
+      if (length < 0 || length > prefix.length - in.getTotalBytesRead()) {
+        return null; // not all there
+      }
+      int limit = in.pushLimit(length);
+      ResponseHeader header = ResponseHeader.parser().parsePartialFrom(in, NO_EXTENSIONS);
+      in.popLimit(limit);
+      if (header.getStatus() != ResponseStatus.RESPONSE_STATUS_OK
+          || in.readTag() != SYNC_TIMESTAMP) {
+        return null;
+      }
+      return new PageStart(in.readUInt64(), header.getCurrentServerTime());
+    } catch (IOException | RuntimeException e) {
+      return null; // cut short or unusual: the whole page will tell
+    }
+  }
 
   /** Thrown inside when the page holds something this decoder leaves to the plain parser. */
   private static final class Unexpected extends Exception {
@@ -76,9 +111,14 @@ public final class CatchUpDecoder {
     }
   }
 
+  /**
+   * Reads the whole page with one stream, the conversation states within pushed limits, so that a
+   * conversation's bytes are found by their offset in {@code body} and compared in place.
+   */
   private SyncAllNewEventsResponse decodePage(byte[] body) throws IOException, Unexpected {
-    // Wrapped, not copied: the body is not changed after, so parts of it can be read in place.
-    CodedInputStream in = UnsafeByteOperations.unsafeWrap(body).newCodedInput();
+    CodedInputStream in = CodedInputStream.newInstance(body);
+    // States are read without readMessage's nesting count: one level less to go.
+    in.setRecursionLimit(RpcCodec.RECURSION_LIMIT - 1);
     SyncAllNewEventsResponse.Builder page = SyncAllNewEventsResponse.newBuilder();
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (tag == HEADER && !page.hasResponseHeader()) {
@@ -86,7 +126,10 @@ public final class CatchUpDecoder {
       } else if (tag == SYNC_TIMESTAMP && !page.hasSyncTimestamp()) {
         page.setSyncTimestamp(in.readUInt64());
       } else if (tag == STATE) {
-        page.addConversationState(decodeState(aliased(in)));
+        int limit = in.pushLimit(in.readRawVarint32());
+        page.addConversationState(decodeState(in, body));
+        in.checkLastTagWas(0);
+        in.popLimit(limit);
       } else {
         throw new Unexpected();
       }
@@ -94,15 +137,21 @@ public final class CatchUpDecoder {
     return page.buildPartial();
   }
 
-  private ConversationState decodeState(ByteString bytes) throws IOException, Unexpected {
-    CodedInputStream in = bytes.newCodedInput();
-    in.setRecursionLimit(RpcCodec.RECURSION_LIMIT - 1);
+  private ConversationState decodeState(CodedInputStream in, byte[] body)
+      throws IOException, Unexpected {
     ConversationState.Builder state = ConversationState.newBuilder();
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (tag == STATE_ID && !state.hasConversationId()) {
         in.readMessage(state.getConversationIdBuilder(), NO_EXTENSIONS);
       } else if (tag == STATE_CONVERSATION && !state.hasConversation()) {
-        state.setConversation(conversation(state.getConversationId().getId(), aliased(in)));
+        int length = in.readRawVarint32();
+        if (length < 0 || length > in.getBytesUntilLimit()) {
+          throw new Unexpected();
+        }
+        int offset = in.getTotalBytesRead();
+        state.setConversation(
+            conversation(state.getConversationId().getId(), body, offset, length));
+        in.skipRawBytes(length);
       } else if (tag == STATE_EVENT) {
         in.readMessage(state.addEventBuilder(), NO_EXTENSIONS);
       } else if (tag == STATE_TOKEN && !state.hasEventContinuationToken()) {
@@ -114,41 +163,32 @@ public final class CatchUpDecoder {
     return state.buildPartial();
   }
 
-  /** The conversation these bytes encode: the one parsed last time if they are the same. */
-  private Conversation conversation(String id, ByteString bytes)
+  /**
+   * The conversation encoded in {@code body[offset, offset + length)}: the one parsed last time if
+   * the bytes are the same.
+   */
+  private Conversation conversation(String id, byte[] body, int offset, int length)
       throws InvalidProtocolBufferException {
     Kept k = id.isEmpty() ? null : kept.get(id);
-    if (k != null && k.bytes.equals(bytes)) {
+    if (k != null && Arrays.equals(k.bytes, 0, k.bytes.length, body, offset, offset + length)) {
       return k.conversation;
     }
-    bytes = ByteString.copyFrom(bytes.asReadOnlyByteBuffer()); // not to keep the page alive
-    CodedInputStream in = bytes.newCodedInput();
+    byte[] bytes = Arrays.copyOfRange(body, offset, offset + length); // not to keep the page alive
+    CodedInputStream in = CodedInputStream.newInstance(bytes);
+    // Nested two deep in the page: a state, then its conversation.
     in.setRecursionLimit(RpcCodec.RECURSION_LIMIT - 2);
     Conversation conversation = Conversation.parser().parsePartialFrom(in, NO_EXTENSIONS);
     in.checkLastTagWas(0);
-    if (!id.isEmpty() && bytes.size() <= MAX_KEPT_BYTES / 4) {
+    if (!id.isEmpty() && bytes.length <= MAX_KEPT_BYTES / 4) {
       Kept previous = kept.put(id, new Kept(bytes, conversation));
-      keptBytes += bytes.size() - (previous == null ? 0 : previous.bytes.size());
+      keptBytes += bytes.length - (previous == null ? 0 : previous.bytes.length);
       Iterator<Kept> eldestFirst = kept.values().iterator();
       while (keptBytes > MAX_KEPT_BYTES && eldestFirst.hasNext()) {
-        keptBytes -= eldestFirst.next().bytes.size();
+        keptBytes -= eldestFirst.next().bytes.length;
         eldestFirst.remove();
       }
     }
     return conversation;
-  }
-
-  /**
-   * The next length-delimited field as a view into the page, not a copy: only read from while
-   * decoding it, and copied where something is kept.
-   */
-  private static ByteString aliased(CodedInputStream in) throws IOException {
-    in.enableAliasing(true);
-    try {
-      return in.readBytes();
-    } finally {
-      in.enableAliasing(false);
-    }
   }
 
   private static int tag(int field, int wireType) {

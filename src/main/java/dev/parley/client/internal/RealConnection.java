@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One client's connection: runs a {@link RealChannel} per {@code connect()}, subscribes on every
  * client id, catches up with {@code syncallnewevents} on connect and after every loss (page after
- * page while the server says it stopped early), and keeps the {@link ConnectionState}.
+ * page while the server says it stopped early), and keeps the {@link ConnectionState}. The next
+ * page is asked for as soon as the first bytes of the one before say where it starts, so the server
+ * builds it while the client still receives, decodes and dispatches the one before; pages are
+ * dispatched whole, one after the other.
  *
  * <p>Threading. Three kinds of threads meet here:
  *
@@ -40,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *       conversation (the global lane for connection events and updates of no conversation).
  * </ul>
  *
- * No lock is held across I/O or callbacks: {@code lifecycle} guards only the current channel.
+ * No lock is held across I/O or callbacks: {@code lifecycle} guards only the current channel and
+ * the page asked for ahead.
  */
 public final class RealConnection implements RealChannel.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(RealConnection.class);
@@ -48,7 +52,7 @@ public final class RealConnection implements RealChannel.Listener {
   private static final long STOP_WAIT_SECONDS = 10;
 
   private final Function<RealChannel.Listener, RealChannel> channels;
-  private final LongFunction<CompletableFuture<SyncAllNewEventsResponse>> syncAllNewEvents;
+  private final LongFunction<PageCall> syncAllNewEvents;
   private final Supplier<CompletableFuture<GetSelfInfoResponse>> getSelfInfo;
   private final ClientEvents events;
   private final OrderedExecutor ordered;
@@ -58,6 +62,7 @@ public final class RealConnection implements RealChannel.Listener {
   private final Object lifecycle = new Object();
 
   private RealChannel channel; // guarded by lifecycle
+  private PageCall ahead; // guarded by lifecycle: the catch-up's next page, asked for early
   private boolean stopRequested; // guarded by lifecycle
   private volatile ConnectionState state = ConnectionState.disconnected(null);
   private volatile String clientId;
@@ -69,7 +74,7 @@ public final class RealConnection implements RealChannel.Listener {
 
   public RealConnection(
       Function<RealChannel.Listener, RealChannel> channels,
-      LongFunction<CompletableFuture<SyncAllNewEventsResponse>> syncAllNewEvents,
+      LongFunction<PageCall> syncAllNewEvents,
       Supplier<CompletableFuture<GetSelfInfoResponse>> getSelfInfo,
       ClientEvents events,
       Executor callbackExecutor) {
@@ -91,6 +96,15 @@ public final class RealConnection implements RealChannel.Listener {
             Threads.daemonFactory("parley-client-control"));
     control.allowCoreThreadTimeOut(true);
   }
+
+  /**
+   * One {@code syncallnewevents} page asked for: the page, and where the next one starts once the
+   * page's first bytes tell (null when they do not).
+   */
+  public record PageCall(
+      long since,
+      CompletableFuture<SyncAllNewEventsResponse> page,
+      CompletableFuture<CatchUpDecoder.PageStart> start) {}
 
   /** Connects and reconnects until {@link #stop()}; see {@code Client.connect()}. */
   public void run() {
@@ -251,18 +265,96 @@ public final class RealConnection implements RealChannel.Listener {
       dispatcher.advanceSyncTimestamp(now > 0 ? now : System.currentTimeMillis() * 1000);
       return;
     }
-    for (int page = 0; page < MAX_CATCH_UP_PAGES; page++) {
-      SyncAllNewEventsResponse response = await(syncAllNewEvents.apply(since));
-      dispatcher.fromCatchUp(response);
-      long next = response.getSyncTimestamp();
-      long now = response.getResponseHeader().getCurrentServerTime();
-      dispatcher.advanceSyncTimestamp(next);
-      if (next <= since || now == 0 || next >= now) {
-        return;
+    PageCall call = syncAllNewEvents.apply(since);
+    try {
+      for (int page = 0; page < MAX_CATCH_UP_PAGES; page++) {
+        askAhead(call);
+        SyncAllNewEventsResponse response = await(call.page());
+        dispatcher.fromCatchUp(response);
+        long next =
+            continuation(
+                since,
+                response.getSyncTimestamp(),
+                response.getResponseHeader().getCurrentServerTime());
+        dispatcher.advanceSyncTimestamp(response.getSyncTimestamp());
+        PageCall asked = takeAhead();
+        if (next < 0) {
+          cancel(asked);
+          return;
+        }
+        if (asked == null || asked.since() != next) {
+          cancel(asked);
+          asked = syncAllNewEvents.apply(next);
+        }
+        call = asked;
+        since = next;
       }
-      since = next;
+      cancel(call);
+      LOG.warn("catch-up gave up after {} pages", MAX_CATCH_UP_PAGES);
+    } finally {
+      cancel(takeAhead());
     }
-    LOG.warn("catch-up gave up after {} pages", MAX_CATCH_UP_PAGES);
+  }
+
+  /**
+   * Where the catch-up continues after a page from {@code since} with this sync timestamp and
+   * server time: -1 when the page was the last (the server did not stop early).
+   */
+  private static long continuation(long since, long syncTimestamp, long currentServerTime) {
+    boolean last =
+        syncTimestamp <= since || currentServerTime == 0 || syncTimestamp >= currentServerTime;
+    return last ? -1 : syncTimestamp;
+  }
+
+  /**
+   * Asks for the page after {@code call} as soon as its first bytes say where that starts, so that
+   * the server works on it while this page is still arriving, being decoded and dispatched. The
+   * pages are still dispatched one after the other, each once it is complete.
+   */
+  private void askAhead(PageCall call) {
+    call.start()
+        .thenAccept(
+            start -> {
+              long next =
+                  start == null
+                      ? -1
+                      : continuation(
+                          call.since(), start.syncTimestamp(), start.currentServerTime());
+              if (next < 0 || !catchingUp()) {
+                return;
+              }
+              PageCall asked = syncAllNewEvents.apply(next);
+              boolean kept;
+              synchronized (lifecycle) {
+                kept = ahead == null && catchingUp();
+                if (kept) {
+                  ahead = asked;
+                }
+              }
+              if (!kept) {
+                cancel(asked); // stopped meanwhile
+              }
+            });
+  }
+
+  /** Whether the current channel still runs, so its catch-up may go on. */
+  private boolean catchingUp() {
+    RealChannel ch = currentChannel();
+    return ch != null && !ch.isStopped();
+  }
+
+  private PageCall takeAhead() {
+    synchronized (lifecycle) {
+      PageCall asked = ahead;
+      ahead = null;
+      return asked;
+    }
+  }
+
+  private static void cancel(PageCall call) {
+    if (call != null) {
+      call.page().cancel(true);
+    }
   }
 
   private <T> T await(CompletableFuture<T> call) throws Exception {
@@ -316,6 +408,7 @@ public final class RealConnection implements RealChannel.Listener {
     if (call != null) {
       call.cancel(true);
     }
+    cancel(takeAhead());
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -30,6 +30,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +78,21 @@ public final class RealRpc {
     R parse(byte[] body) throws MalformedProtobufException;
   }
 
+  /**
+   * Looks at the first bytes of a binary answer while the rest is still on its way, for a caller
+   * that can act on how an answer begins before all of it is there.
+   */
+  public interface Peek {
+    /** How many bytes to look at; fewer when the answer is shorter. */
+    int length();
+
+    /**
+     * The first bytes of a successful binary answer, on the I/O thread before the answer is parsed,
+     * once per attempt. Must not block; what it throws is logged and ignored.
+     */
+    void accept(byte[] prefix);
+  }
+
   /** Calls {@code endpoint}. Cancelling the returned future cancels the call in flight. */
   public <R extends Message> CompletableFuture<R> call(
       Endpoint endpoint, Message request, R prototype) {
@@ -84,8 +102,17 @@ public final class RealRpc {
   /** As {@link #call(Endpoint, Message, Message)}, a binary answer parsed by {@code binary}. */
   public <R extends Message> CompletableFuture<R> call(
       Endpoint endpoint, Message request, R prototype, BinaryParser<R> binary) {
+    return call(endpoint, request, prototype, binary, null);
+  }
+
+  /**
+   * As {@link #call(Endpoint, Message, Message, BinaryParser)}, showing the first bytes of a binary
+   * answer to {@code peek} (null: none) before the rest is read.
+   */
+  public <R extends Message> CompletableFuture<R> call(
+      Endpoint endpoint, Message request, R prototype, BinaryParser<R> binary, Peek peek) {
     CompletableFuture<R> result = new CompletableFuture<>();
-    attempt(endpoint, request.toByteArray(), prototype, binary, 1, result);
+    attempt(endpoint, request.toByteArray(), prototype, binary, peek, 1, result);
     return result;
   }
 
@@ -94,6 +121,7 @@ public final class RealRpc {
       byte[] body,
       R prototype,
       BinaryParser<R> binary,
+      Peek peek,
       int attempt,
       CompletableFuture<R> result) {
     if (result.isDone()) {
@@ -106,7 +134,7 @@ public final class RealRpc {
     Request request = builder.post(RequestBody.create(body, PROTOBUF)).build();
     CompletableFuture<R> call =
         Http.enqueue(
-            http, request, response -> decode(endpoint.path(), response, prototype, binary));
+            http, request, response -> decode(endpoint.path(), response, prototype, binary, peek));
     result.whenComplete(
         (v, e) -> {
           if (result.isCancelled()) {
@@ -131,7 +159,8 @@ public final class RealRpc {
                 attempt,
                 delay);
             CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS)
-                .execute(() -> attempt(endpoint, body, prototype, binary, attempt + 1, result));
+                .execute(
+                    () -> attempt(endpoint, body, prototype, binary, peek, attempt + 1, result));
             return;
           }
           result.completeExceptionally(toClientException(endpoint.path(), cause));
@@ -148,19 +177,22 @@ public final class RealRpc {
 
   /** The answer: binary when the server says so by its content type, else base64 text. */
   private static <R extends Message> R decode(
-      String endpoint, Response response, R prototype, BinaryParser<R> binary) throws Exception {
-    byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
+      String endpoint, Response response, R prototype, BinaryParser<R> binary, Peek peek)
+      throws Exception {
+    ResponseBody responseBody = response.body();
+    boolean isBinary =
+        response.header("Content-Type", "").startsWith(RpcCodec.CONTENT_TYPE_PROTOBUF);
+    if (peek != null && response.code() == 200 && isBinary && responseBody != null) {
+      peek(responseBody.source(), peek);
+    }
+    byte[] body = responseBody == null ? new byte[0] : responseBody.bytes();
     if (response.code() != 200) {
       throw new HttpStatusException(
           response.code(),
           Http.retryAfter(response, null),
           new String(body, StandardCharsets.UTF_8));
     }
-    String type = response.header("Content-Type", "");
-    R message =
-        type.startsWith(RpcCodec.CONTENT_TYPE_PROTOBUF)
-            ? binary.parse(body)
-            : RpcCodec.decodeBase64Proto(body, prototype);
+    R message = isBinary ? binary.parse(body) : RpcCodec.decodeBase64Proto(body, prototype);
     ResponseHeader header = responseHeader(message);
     if (header.getStatus() == ResponseStatus.RESPONSE_STATUS_OK) {
       return message;
@@ -175,6 +207,18 @@ public final class RealRpc {
     }
     throw new NetworkException(
         endpoint + " failed with status " + header.getStatus() + ": " + description);
+  }
+
+  /** Shows {@code peek} the first bytes once they arrived, leaving them to be read. */
+  private static void peek(BufferedSource source, Peek peek) throws IOException {
+    source.request(peek.length());
+    Buffer arrived = source.getBuffer();
+    byte[] prefix = arrived.snapshot((int) Math.min(arrived.size(), peek.length())).toByteArray();
+    try {
+      peek.accept(prefix);
+    } catch (RuntimeException e) {
+      LOG.warn("looking at the start of an answer failed", e);
+    }
   }
 
   /** The response_header every response message has as field 1. */

@@ -1,10 +1,7 @@
 package dev.parley.server.conversations;
 
-import dev.parley.proto.Hangouts.Conversation;
-import dev.parley.proto.Hangouts.ConversationState;
+import com.google.protobuf.ByteString;
 import dev.parley.proto.Hangouts.Event;
-import dev.parley.proto.Hangouts.ResponseHeader;
-import dev.parley.proto.Hangouts.SyncAllNewEventsResponse;
 import dev.parley.server.storage.StoreTransaction;
 import dev.parley.server.storage.StoredEvent;
 import dev.parley.server.storage.SyncReads;
@@ -25,10 +22,16 @@ import java.util.Map;
  * its current view along, counted in the size. When full, the page's {@code sync_timestamp} is the
  * latest time up to which everything is in it, so the next page takes up exactly there; an item
  * that alone passes the limit still goes out, so every page makes progress.
+ *
+ * <p>The views come encoded from {@link CatchUpViews} and go into the page as they are (see {@link
+ * CatchUpReply}).
  */
 final class CatchUpPage {
-  /** Events read at first, then twice as many each time, up to the maximum. */
-  static final int FIRST_EVENT_BATCH = 256;
+  /**
+   * Events read at first, then twice as many each time, up to the maximum. What a full page does
+   * not take is handed on to the next page ({@link CatchUpCursors}).
+   */
+  static final int FIRST_EVENT_BATCH = 1024;
 
   static final int MAX_EVENT_BATCH = 4096;
 
@@ -41,11 +44,12 @@ final class CatchUpPage {
   private final long syncPoint;
   private final long maxBytes;
   private final CatchUpViews viewCache;
+  private final CatchUpCursors cursors;
 
   private final Map<String, SyncReads.Touch> touches = new HashMap<>();
   private final List<StateChange> changes = new ArrayList<>();
-  private final Map<String, Conversation> views = new HashMap<>();
-  private final Map<String, ConversationState.Builder> states = new LinkedHashMap<>();
+  private final Map<String, ByteString> views = new HashMap<>();
+  private final Map<String, CatchUpReply.State> states = new LinkedHashMap<>();
   private List<StoredEvent> batch = List.of();
   private int nextEvent;
   private int nextChange;
@@ -59,21 +63,24 @@ final class CatchUpPage {
       long since,
       long syncPoint,
       long maxBytes,
-      CatchUpViews viewCache) {
+      CatchUpViews viewCache,
+      CatchUpCursors cursors) {
     this.tx = tx;
     this.viewerId = viewerId;
     this.since = since;
     this.syncPoint = syncPoint;
     this.maxBytes = maxBytes;
     this.viewCache = viewCache;
+    this.cursors = cursors;
     this.complete = since;
   }
 
   /** A conversation that changed without (or besides) new events, at the time it changed. */
   private record StateChange(String conversationId, long at) {}
 
-  SyncAllNewEventsResponse.Builder fill() {
-    for (SyncReads.Touch t : SyncReads.touches(tx, viewerId)) {
+  CatchUpReply fill() {
+    List<SyncReads.Touch> memberships = SyncReads.touches(tx, viewerId);
+    for (SyncReads.Touch t : memberships) {
       touches.put(t.conversationId(), t);
       long at = stateChangedAt(t);
       if (at > since) {
@@ -81,6 +88,11 @@ final class CatchUpPage {
       }
     }
     changes.sort(Comparator.comparingLong(StateChange::at));
+    List<CatchUpCursors.Visibility> visibility = CatchUpCursors.Visibility.of(memberships);
+    List<StoredEvent> handedOn = cursors.take(viewerId, since, syncPoint, visibility);
+    if (handedOn != null) {
+      batch = handedOn;
+    }
     long after = since;
     int batchSize = FIRST_EVENT_BATCH;
     boolean moreEvents = true;
@@ -106,12 +118,10 @@ final class CatchUpPage {
         break; // nothing left: complete
       }
     }
-    SyncAllNewEventsResponse.Builder response =
-        SyncAllNewEventsResponse.newBuilder()
-            .setResponseHeader(ResponseHeader.newBuilder().setCurrentServerTime(syncPoint))
-            .setSyncTimestamp(full ? complete : syncPoint);
-    states.values().forEach(response::addConversationState);
-    return response;
+    if (full && nextEvent < batch.size()) {
+      cursors.keep(viewerId, complete, visibility, batch.subList(nextEvent, batch.size()));
+    }
+    return new CatchUpReply(syncPoint, full ? complete : syncPoint, List.copyOf(states.values()));
   }
 
   /**
@@ -134,12 +144,12 @@ final class CatchUpPage {
    * when it does not fit, and the page is full.
    */
   private boolean add(String conversationId, Event event, long at) {
-    ConversationState.Builder state = states.get(conversationId);
+    CatchUpReply.State state = states.get(conversationId);
     long size = event == null ? 0 : event.getSerializedSize() + 16;
-    Conversation view = null;
+    ByteString view = null;
     if (state == null) {
       view = view(conversationId);
-      size += view.getSerializedSize() + 32;
+      size += view.size() + 32;
     }
     // Items come in time order, so all before `at` are in; those at `at` may not all be.
     long resumeAt = Math.min(complete, at - 1);
@@ -150,26 +160,29 @@ final class CatchUpPage {
     }
     bytes += size;
     if (state == null) {
-      state =
-          ConversationState.newBuilder()
-              .setConversationId(ConversationViews.conversationId(conversationId))
-              .setConversation(view);
+      state = new CatchUpReply.State(conversationId, view, new ArrayList<>());
       states.put(conversationId, state);
     }
     if (event != null) {
-      state.addEvent(event);
+      state.events().add(event);
     }
     complete = Math.max(complete, at);
     return true;
   }
 
   /**
-   * The current view of a conversation; when not at hand, looked up together with those of the
-   * conversations coming next (of the events read and the changes), up to {@value #VIEW_BATCH}.
+   * The current view of a conversation, encoded; when neither at hand nor kept, looked up together
+   * with those of the conversations coming next (of the events read and the changes), up to {@value
+   * #VIEW_BATCH}.
    */
-  private Conversation view(String conversationId) {
-    Conversation view = views.get(conversationId);
+  private ByteString view(String conversationId) {
+    ByteString view = views.get(conversationId);
     if (view != null) {
+      return view;
+    }
+    view = viewCache.kept(viewerId, touches.get(conversationId));
+    if (view != null) {
+      views.put(conversationId, view);
       return view;
     }
     Map<String, SyncReads.Touch> wanted = new LinkedHashMap<>();

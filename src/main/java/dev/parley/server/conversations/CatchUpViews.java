@@ -1,26 +1,23 @@
 package dev.parley.server.conversations;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import dev.parley.proto.Hangouts.Conversation;
-import dev.parley.server.storage.Account;
+import com.google.protobuf.ByteString;
 import dev.parley.server.storage.ConversationRecord;
 import dev.parley.server.storage.Membership;
 import dev.parley.server.storage.StoreTransaction;
 import dev.parley.server.storage.SyncReads;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The conversations {@code syncallnewevents} sends, as each viewer sees them, built once and kept
- * while they stay current. A catch-up through a long backlog sends the same conversation again on
- * page after page (every page must carry the current conversation of each conversation in it), and
- * building one reads a row per participant; kept, the next page only checks it is still current.
+ * The conversations {@code syncallnewevents} sends, as each viewer sees them, built and encoded
+ * once and kept while they stay current. A catch-up through a long backlog sends the same
+ * conversation again on page after page (every page must carry the current conversation of each
+ * conversation in it), and building one reads a row per participant; kept, the next page only
+ * checks it is still current and copies its bytes.
  *
  * <p>A view is current while its conversation's and the viewer's membership's {@code modifiedAt}
  * are what they were when it was built: every change a view shows moves one of them (an event, a
@@ -34,7 +31,7 @@ final class CatchUpViews {
   static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
 
   private final long maxBytes;
-  private final Map<String, Kept> kept = new LinkedHashMap<>(256, 0.75f, true);
+  private final Map<Key, Kept> kept = new LinkedHashMap<>(256, 0.75f, true);
   private long keptBytes;
 
   CatchUpViews() {
@@ -45,26 +42,38 @@ final class CatchUpViews {
     this.maxBytes = maxBytes;
   }
 
-  private record Kept(long conversationModifiedAt, long membershipModifiedAt, Conversation view) {}
+  private record Key(String viewerId, String conversationId) {}
+
+  private record Kept(long conversationModifiedAt, long membershipModifiedAt, ByteString view) {}
+
+  /** The kept view of this conversation for {@code viewerId} if it is still current, else null. */
+  synchronized ByteString kept(String viewerId, SyncReads.Touch t) {
+    if (t == null) {
+      return null;
+    }
+    Kept k = kept.get(new Key(viewerId, t.conversationId()));
+    if (k != null
+        && k.conversationModifiedAt == t.conversationModifiedAt()
+        && k.membershipModifiedAt == t.membershipModifiedAt()) {
+      return k.view;
+    }
+    return null;
+  }
 
   /**
-   * The current views of these conversations for {@code viewerId}: kept ones still current, the
-   * others read (a few statements for all of them together) and built in {@code tx}.
+   * The current views of these conversations for {@code viewerId}, encoded: kept ones still
+   * current, the others read (a few statements for all of them together) and built in {@code tx}.
    */
-  Map<String, Conversation> views(
+  Map<String, ByteString> views(
       StoreTransaction tx, String viewerId, List<SyncReads.Touch> touches) {
-    Map<String, Conversation> views = new HashMap<>();
+    Map<String, ByteString> views = new HashMap<>();
     List<SyncReads.Touch> missing = new ArrayList<>();
-    synchronized (this) {
-      for (SyncReads.Touch t : touches) {
-        Kept k = kept.get(key(viewerId, t.conversationId()));
-        if (k != null
-            && k.conversationModifiedAt == t.conversationModifiedAt()
-            && k.membershipModifiedAt == t.membershipModifiedAt()) {
-          views.put(t.conversationId(), k.view);
-        } else {
-          missing.add(t);
-        }
+    for (SyncReads.Touch t : touches) {
+      ByteString view = kept(viewerId, t);
+      if (view != null) {
+        views.put(t.conversationId(), view);
+      } else {
+        missing.add(t);
       }
     }
     if (missing.isEmpty()) {
@@ -72,26 +81,21 @@ final class CatchUpViews {
     }
     List<String> ids = missing.stream().map(SyncReads.Touch::conversationId).toList();
     Map<String, ConversationRecord> records = SyncReads.conversations(tx, ids);
-    Map<String, List<Membership>> memberships = SyncReads.memberships(tx, ids);
-    Set<String> people = new HashSet<>();
-    memberships.values().forEach(ms -> ms.forEach(m -> people.add(m.accountId())));
-    Map<String, Account> accounts = SyncReads.accounts(tx, people);
-    List<Map.Entry<SyncReads.Touch, Conversation>> built = new ArrayList<>();
+    Map<String, List<SyncReads.Member>> members = SyncReads.members(tx, ids);
+    List<Map.Entry<SyncReads.Touch, ByteString>> built = new ArrayList<>();
     for (SyncReads.Touch t : missing) {
       ConversationRecord c = records.get(t.conversationId());
       if (c == null) {
         continue;
       }
-      List<Membership> ms = memberships.getOrDefault(t.conversationId(), List.of());
-      Map<String, Account> theirs = new HashMap<>();
-      for (Membership m : ms) {
-        Account a = accounts.get(m.accountId());
-        if (a != null) {
-          theirs.put(a.id(), a);
-        }
+      List<SyncReads.Member> theirs = members.getOrDefault(t.conversationId(), List.of());
+      List<Membership> ms = new ArrayList<>(theirs.size());
+      Map<String, String> names = new HashMap<>();
+      for (SyncReads.Member m : theirs) {
+        ms.add(m.membership());
+        names.put(m.membership().accountId(), m.displayName());
       }
-      Conversation view =
-          encoded(ConversationViews.forViewer(new ConversationSnapshot(c, ms, theirs), viewerId));
+      ByteString view = ConversationViews.forViewer(c, ms, names::get, viewerId).toByteString();
       views.put(t.conversationId(), view);
       built.add(Map.entry(t, view));
     }
@@ -100,40 +104,24 @@ final class CatchUpViews {
   }
 
   private synchronized void keep(
-      String viewerId, List<Map.Entry<SyncReads.Touch, Conversation>> built) {
-    for (Map.Entry<SyncReads.Touch, Conversation> e : built) {
+      String viewerId, List<Map.Entry<SyncReads.Touch, ByteString>> built) {
+    for (Map.Entry<SyncReads.Touch, ByteString> e : built) {
       SyncReads.Touch t = e.getKey();
-      Conversation view = e.getValue();
-      long size = view.getSerializedSize();
+      ByteString view = e.getValue();
+      long size = view.size();
       if (size > maxBytes / 4) {
         continue; // one huge conversation would push out everybody else's
       }
       Kept previous =
           kept.put(
-              key(viewerId, t.conversationId()),
+              new Key(viewerId, t.conversationId()),
               new Kept(t.conversationModifiedAt(), t.membershipModifiedAt(), view));
-      keptBytes += size - (previous == null ? 0 : previous.view.getSerializedSize());
+      keptBytes += size - (previous == null ? 0 : previous.view.size());
     }
     Iterator<Kept> eldestFirst = kept.values().iterator();
     while (keptBytes > maxBytes && eldestFirst.hasNext()) {
-      keptBytes -= eldestFirst.next().view.getSerializedSize();
+      keptBytes -= eldestFirst.next().view.size();
       eldestFirst.remove();
     }
-  }
-
-  /**
-   * The same view, parsed back from its encoding: its text then stays encoded, so writing it again
-   * for every page it goes out in copies bytes instead of encoding each name and id afresh.
-   */
-  private static Conversation encoded(Conversation view) {
-    try {
-      return Conversation.parseFrom(view.toByteString());
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("a view that does not parse back", e);
-    }
-  }
-
-  private static String key(String viewerId, String conversationId) {
-    return viewerId + '/' + conversationId;
   }
 }

@@ -23,6 +23,8 @@ import dev.parley.proto.Hangouts.UserReadState;
 import dev.parley.server.storage.Account;
 import dev.parley.server.storage.ConversationRecord;
 import dev.parley.server.storage.Membership;
+import java.util.List;
+import java.util.function.Function;
 
 /** Builds the protocol's view of a conversation as one participant sees it. */
 public final class ConversationViews {
@@ -46,11 +48,44 @@ public final class ConversationViews {
   }
 
   /**
+   * As {@link #forViewer(ConversationSnapshot, String)} from the conversation's memberships (all,
+   * current and former, in join order) and the members' display names alone, without their
+   * accounts.
+   *
+   * @param displayName a member's display name, or null when the account is gone
+   */
+  public static Conversation forViewer(
+      ConversationRecord c,
+      List<Membership> memberships,
+      Function<String, String> displayName,
+      String viewerId) {
+    Conversation.Builder b =
+        shared(c, memberships.stream().filter(Membership::isCurrent).toList(), displayName);
+    for (Membership m : memberships) {
+      if (m.accountId().equals(viewerId)) {
+        b.setSelfConversationState(selfState(c, m));
+        break;
+      }
+    }
+    return b.build();
+  }
+
+  /**
    * What every participant sees of the conversation alike: all of {@link #forViewer} but the
    * viewer's own state ({@link #selfState}).
    */
   public static Conversation.Builder shared(ConversationSnapshot snapshot) {
-    ConversationRecord c = snapshot.conversation();
+    return shared(
+        snapshot.conversation(),
+        snapshot.current(),
+        id -> {
+          Account account = snapshot.accounts().get(id);
+          return account == null ? null : account.displayName();
+        });
+  }
+
+  private static Conversation.Builder shared(
+      ConversationRecord c, List<Membership> current, Function<String, String> displayName) {
     Conversation.Builder b =
         Conversation.newBuilder()
             .setConversationId(conversationId(c.id()))
@@ -65,22 +100,22 @@ public final class ConversationViews {
     if (c.name() != null) {
       b.setName(c.name());
     }
-    for (Membership m : snapshot.current()) {
+    for (Membership m : current) {
       ParticipantId pid = participantId(m.accountId());
       b.addReadState(
           UserReadState.newBuilder()
               .setParticipantId(pid)
               .setLatestReadTimestamp(m.latestReadTimestamp()));
       b.addCurrentParticipant(pid);
-      Account account = snapshot.accounts().get(m.accountId());
+      String name = displayName.apply(m.accountId());
       ConversationParticipantData.Builder data =
           ConversationParticipantData.newBuilder()
               .setId(pid)
               .setInvitationStatus(InvitationStatus.INVITATION_STATUS_ACCEPTED)
               .setParticipantType(ParticipantType.PARTICIPANT_TYPE_GAIA)
               .setNewInvitationStatus(InvitationStatus.INVITATION_STATUS_ACCEPTED);
-      if (account != null) {
-        data.setFallbackName(account.displayName());
+      if (name != null) {
+        data.setFallbackName(name);
       }
       b.addParticipantData(data);
     }

@@ -7,11 +7,11 @@ import dev.parley.proto.Hangouts.GetConversationRequest;
 import dev.parley.proto.Hangouts.GetConversationResponse;
 import dev.parley.proto.Hangouts.ResponseHeader;
 import dev.parley.proto.Hangouts.SyncAllNewEventsRequest;
-import dev.parley.proto.Hangouts.SyncAllNewEventsResponse;
 import dev.parley.proto.Hangouts.SyncFilter;
 import dev.parley.proto.Hangouts.SyncRecentConversationsRequest;
 import dev.parley.proto.Hangouts.SyncRecentConversationsResponse;
 import dev.parley.server.rpc.RpcContext;
+import dev.parley.server.rpc.RpcReply;
 import dev.parley.server.storage.ConversationRecord;
 import dev.parley.server.storage.Membership;
 import dev.parley.server.storage.StoreTransaction;
@@ -36,6 +36,7 @@ public final class SyncRpcs {
 
   private final ConversationSupport s;
   private final CatchUpViews views = new CatchUpViews();
+  private final CatchUpCursors cursors = new CatchUpCursors();
 
   public SyncRpcs(ConversationSupport support) {
     this.s = support;
@@ -145,18 +146,21 @@ public final class SyncRpcs {
 
   /**
    * The events and state changes after {@code last_sync_timestamp}, oldest first, until the page is
-   * full (see {@link CatchUpPage}).
+   * full (see {@link CatchUpPage}); a {@code SyncAllNewEventsResponse}.
    */
-  public SyncAllNewEventsResponse.Builder syncAllNewEvents(
-      RpcContext ctx, SyncAllNewEventsRequest req) {
+  public RpcReply syncAllNewEvents(RpcContext ctx, SyncAllNewEventsRequest req) {
     long syncPoint = syncPoint(ctx);
     long since = req.getLastSyncTimestamp();
     long maxBytes =
         req.getMaxResponseSizeBytes() > 0
             ? Math.min(req.getMaxResponseSizeBytes(), MAX_SYNC_BYTES)
             : MAX_SYNC_BYTES;
-    return s.store.read(
-        tx -> new CatchUpPage(tx, ctx.accountId(), since, syncPoint, maxBytes, views).fill());
+    RpcReply r =
+        s.store.read(
+            tx ->
+                new CatchUpPage(tx, ctx.accountId(), since, syncPoint, maxBytes, views, cursors)
+                    .fill());
+    return r;
   }
 
   /** The newest event time this member may see: the sync point, or when they left. */

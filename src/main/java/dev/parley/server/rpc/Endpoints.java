@@ -54,7 +54,7 @@ public final class Endpoints {
             "conversations/syncrecentconversations",
             SyncRecentConversationsRequest.getDefaultInstance(),
             sync::syncRecentConversations)
-        .add(
+        .addReply(
             "conversations/syncallnewevents",
             SyncAllNewEventsRequest.getDefaultInstance(),
             sync::syncAllNewEvents)

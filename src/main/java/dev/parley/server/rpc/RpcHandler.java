@@ -15,6 +15,7 @@ import dev.parley.wire.RpcCodec;
 import dev.parley.wire.WireException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -95,31 +96,42 @@ public final class RpcHandler extends Handler.Abstract {
     long now = time.nowMicros();
     onAuthenticatedCall.accept(caller.get().accountId(), now);
     RpcContext ctx = new RpcContext(caller.get(), clientIdOf(requestMessage), now);
-    Message reply;
+    boolean base64 =
+        RpcCodec.ENCODE_RESPONSE_BASE64.equalsIgnoreCase(
+            request.getHeaders().get(RpcCodec.ENCODE_RESPONSE_HEADER));
+    Body body;
     int status = 200;
     try {
-      Message.Builder builder = endpoint.get().call(ctx, requestMessage);
-      reply = withHeader(builder, ResponseStatus.RESPONSE_STATUS_OK, null, now);
+      RpcReply reply = endpoint.get().call(ctx, requestMessage);
+      ResponseHeader header = header(reply.header(), ResponseStatus.RESPONSE_STATUS_OK, null, now);
+      body = encode(reply, header, encoding, base64);
     } catch (RpcRefusedException e) {
-      reply =
+      body =
           refusal(
               endpoint.get().requestPrototype(),
               ResponseStatus.RESPONSE_STATUS_INVALID_REQUEST,
               e.getMessage(),
-              now);
+              now,
+              encoding,
+              base64);
     } catch (RuntimeException e) {
       LOG.error("RPC {} failed", name, e);
       status = 500;
-      reply =
+      body =
           refusal(
               endpoint.get().requestPrototype(),
               ResponseStatus.RESPONSE_STATUS_UNEXPECTED_ERROR,
               "internal error",
-              now);
+              now,
+              encoding,
+              base64);
     }
-    writeReply(request, response, callback, status, reply, encoding);
+    HttpBodies.send(response, callback, status, body.contentType(), body.bytes());
     return true;
   }
+
+  /** An encoded response body and its content type. */
+  private record Body(String contentType, byte[] bytes) {}
 
   private static Message decode(Message prototype, byte[] body, RpcCodec.Encoding encoding)
       throws WireException {
@@ -129,34 +141,19 @@ public final class RpcHandler extends Handler.Abstract {
     return RpcCodec.decodeProto(body, prototype);
   }
 
-  private static void writeReply(
-      Request request,
-      Response response,
-      Callback callback,
-      int status,
-      Message reply,
-      RpcCodec.Encoding encoding) {
+  /** The reply with its header, as pblite, base64 text of the binary, or the binary itself. */
+  private static Body encode(
+      RpcReply reply, ResponseHeader header, RpcCodec.Encoding encoding, boolean base64) {
     if (encoding == RpcCodec.Encoding.PBLITE) {
-      HttpBodies.send(
-          response,
-          callback,
-          status,
+      return new Body(
           RpcCodec.CONTENT_TYPE_PBLITE,
-          RpcCodec.encodePblite(reply).getBytes(StandardCharsets.UTF_8));
-      return;
+          RpcCodec.encodePblite(reply.message(header)).getBytes(StandardCharsets.UTF_8));
     }
-    String encodeHeader = request.getHeaders().get(RpcCodec.ENCODE_RESPONSE_HEADER);
-    if (RpcCodec.ENCODE_RESPONSE_BASE64.equalsIgnoreCase(encodeHeader)) {
-      HttpBodies.send(
-          response,
-          callback,
-          status,
-          "text/plain; charset=us-ascii",
-          RpcCodec.encodeBase64Proto(reply).getBytes(StandardCharsets.US_ASCII));
-      return;
+    byte[] binary = reply.toByteArray(header);
+    if (base64) {
+      return new Body("text/plain; charset=us-ascii", Base64.getEncoder().encode(binary));
     }
-    HttpBodies.send(
-        response, callback, status, RpcCodec.CONTENT_TYPE_PROTOBUF, RpcCodec.encodeProto(reply));
+    return new Body(RpcCodec.CONTENT_TYPE_PROTOBUF, binary);
   }
 
   /** The client id the request header names: which push session sent this call. */
@@ -170,30 +167,31 @@ public final class RpcHandler extends Handler.Abstract {
     return resource.isEmpty() ? null : resource;
   }
 
-  private static Message withHeader(
-      Message.Builder builder, ResponseStatus status, String error, long now) {
-    FieldDescriptor field = builder.getDescriptorForType().findFieldByName("response_header");
-    ResponseHeader.Builder header = ResponseHeader.newBuilder();
-    if (builder.hasField(field)) {
-      header.mergeFrom((ResponseHeader) builder.getField(field));
-    }
-    header.setStatus(status);
+  /** The endpoint's own header with the status, the error and (if it set none) the time. */
+  private static ResponseHeader header(
+      ResponseHeader own, ResponseStatus status, String error, long now) {
+    ResponseHeader.Builder header = own.toBuilder().setStatus(status);
     if (!header.hasCurrentServerTime()) {
       header.setCurrentServerTime(now);
     }
     if (error != null) {
       header.setErrorDescription(error);
     }
-    builder.setField(field, header.build());
-    return builder.buildPartial();
+    return header.build();
   }
 
   /** An empty response of the endpoint's response type carrying only the header. */
-  private static Message refusal(
-      Message requestPrototype, ResponseStatus status, String error, long now) {
+  private static Body refusal(
+      Message requestPrototype,
+      ResponseStatus status,
+      String error,
+      long now,
+      RpcCodec.Encoding encoding,
+      boolean base64) {
     Descriptor requestType = requestPrototype.getDescriptorForType();
     String responseName = requestType.getName().replaceFirst("Request$", "Response");
     Descriptor responseType = requestType.getFile().findMessageTypeByName(responseName);
-    return withHeader(DynamicMessage.newBuilder(responseType), status, error, now);
+    RpcReply reply = RpcReply.of(DynamicMessage.newBuilder(responseType));
+    return encode(reply, header(reply.header(), status, error, now), encoding, base64);
   }
 }

@@ -11,22 +11,28 @@ import java.util.function.BiFunction;
 public final class RpcRegistry {
   /** One RPC: how to read its request and what to do with it. */
   public record Endpoint<Q extends Message>(
-      String name,
-      Q requestPrototype,
-      BiFunction<RpcContext, Q, ? extends Message.Builder> method) {
+      String name, Q requestPrototype, BiFunction<RpcContext, Q, ? extends RpcReply> method) {
 
     @SuppressWarnings("unchecked")
-    Message.Builder call(RpcContext ctx, Message request) {
+    RpcReply call(RpcContext ctx, Message request) {
       return method.apply(ctx, (Q) request);
     }
   }
 
   private final Map<String, Endpoint<?>> endpoints = new LinkedHashMap<>();
 
+  /** Adds an endpoint that answers with a response message builder. */
   public <Q extends Message> RpcRegistry add(
       String name,
       Q requestPrototype,
       BiFunction<RpcContext, Q, ? extends Message.Builder> method) {
+    return addReply(
+        name, requestPrototype, (ctx, request) -> RpcReply.of(method.apply(ctx, request)));
+  }
+
+  /** Adds an endpoint that answers with an {@link RpcReply} of its own. */
+  public <Q extends Message> RpcRegistry addReply(
+      String name, Q requestPrototype, BiFunction<RpcContext, Q, ? extends RpcReply> method) {
     if (endpoints.putIfAbsent(name, new Endpoint<>(name, requestPrototype, method)) != null) {
       throw new IllegalArgumentException("endpoint registered twice: " + name);
     }

@@ -1,5 +1,7 @@
 package dev.parley.server.storage;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -107,33 +109,47 @@ public final class SyncReads {
     return found;
   }
 
+  /** A membership with the member's display name (null when the account is gone). */
+  public record Member(Membership membership, String displayName) {}
+
   /**
    * Every membership, current and former, of each conversation, ordered by join time as {@link
-   * StoreTransaction#memberships} orders them; conversations without any are left out.
+   * StoreTransaction#memberships} orders them, each with the member's display name: what a
+   * conversation's view shows of its people, with no account read on its own; conversations without
+   * any are left out.
    */
-  public static Map<String, List<Membership>> memberships(
+  public static Map<String, List<Member>> members(
       StoreTransaction tx, Collection<String> conversationIds) {
-    Map<String, List<Membership>> found = new LinkedHashMap<>();
-    for (Membership m :
+    Map<String, List<Member>> found = new LinkedHashMap<>();
+    for (Member m :
         byIds(
             tx,
-            "SELECT " + Rows.MEMBERSHIP + " FROM memberships WHERE conversation_id",
-            " ORDER BY conversation_id, joined_at, account_id",
+            "SELECT "
+                + prefixed("m.", Rows.MEMBERSHIP)
+                + ", a.display_name FROM memberships m LEFT JOIN accounts a ON a.id = m.account_id"
+                + " WHERE m.conversation_id",
+            " ORDER BY m.conversation_id, m.joined_at, m.account_id",
             conversationIds,
-            Rows::membership)) {
-      found.computeIfAbsent(m.conversationId(), k -> new ArrayList<>()).add(m);
+            SyncReads::member)) {
+      found.computeIfAbsent(m.membership().conversationId(), k -> new ArrayList<>()).add(m);
     }
     return found;
   }
 
-  /** Accounts by id; ids not found are left out. */
-  public static Map<String, Account> accounts(StoreTransaction tx, Collection<String> ids) {
-    Map<String, Account> found = new HashMap<>();
-    for (Account a :
-        byIds(tx, "SELECT " + Rows.ACCOUNT + " FROM accounts WHERE id", "", ids, Rows::account)) {
-      found.put(a.id(), a);
-    }
-    return found;
+  /** A row of {@link #members}, read by position: {@link Rows#MEMBERSHIP}, then the name. */
+  private static Member member(ResultSet rs) throws SQLException {
+    return new Member(
+        new Membership(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getLong(3),
+            rs.getLong(4),
+            rs.getLong(5),
+            rs.getInt(6),
+            rs.getInt(7),
+            rs.getLong(8),
+            rs.getLong(9)),
+        rs.getString(10));
   }
 
   /**

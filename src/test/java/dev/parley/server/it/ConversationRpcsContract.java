@@ -4,6 +4,8 @@ import static dev.parley.server.it.Requests.conv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.proto.Hangouts.ConversationState;
+import dev.parley.proto.Hangouts.DeleteConversationRequest;
+import dev.parley.proto.Hangouts.DeleteConversationResponse;
 import dev.parley.proto.Hangouts.EasterEgg;
 import dev.parley.proto.Hangouts.EasterEggRequest;
 import dev.parley.proto.Hangouts.EasterEggResponse;
@@ -19,9 +21,12 @@ import dev.parley.proto.Hangouts.SetConversationNotificationLevelResponse;
 import dev.parley.proto.Hangouts.SetFocusRequest;
 import dev.parley.proto.Hangouts.SetFocusResponse;
 import dev.parley.proto.Hangouts.StateUpdate;
+import dev.parley.proto.Hangouts.SyncAllNewEventsRequest;
 import dev.parley.proto.Hangouts.SyncAllNewEventsResponse;
 import dev.parley.server.testing.HangoutsTestClient;
 import dev.parley.server.testing.TestChannel;
+import dev.parley.wire.RpcCodec;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -245,5 +250,118 @@ abstract class ConversationRpcsContract extends ServerTestBase {
     assertThat(received).as("every message exactly once").doesNotHaveDuplicates();
     assertThat(new HashSet<>(received)).isEqualTo(sent);
     assertThat(receivedPerConversation).isEqualTo(sentPerConversation);
+  }
+
+  @Test
+  void aSyncAllNewEventsPageIsTheSameInBinaryInBase64AndInPblite() throws Exception {
+    String group = Requests.group(aliceClient, "Everyone", bob.id(), carol.id());
+    String oneToOne = Requests.oneToOne(aliceClient, bob.id());
+    for (int i = 0; i < 6; i++) {
+      Requests.send(i % 2 == 0 ? aliceClient : bobClient, i % 3 == 0 ? oneToOne : group, "m" + i);
+    }
+    // Cut short by size, so the sync timestamp is the page's own, not the time of asking.
+    SyncAllNewEventsRequest request =
+        SyncAllNewEventsRequest.newBuilder()
+            .setRequestHeader(aliceClient.header())
+            .setLastSyncTimestamp(0)
+            .setMaxResponseSizeBytes(2600)
+            .build();
+
+    SyncAllNewEventsResponse base64 =
+        aliceClient.rpc(
+            "conversations/syncallnewevents",
+            request,
+            SyncAllNewEventsResponse.getDefaultInstance());
+    HttpResponse<byte[]> raw =
+        aliceClient.post("conversations/syncallnewevents?alt=proto", request.toByteArray(), false);
+    SyncAllNewEventsResponse pblite =
+        aliceClient.rpcJson(
+            "conversations/syncallnewevents",
+            request,
+            SyncAllNewEventsResponse.getDefaultInstance());
+
+    assertThat(raw.statusCode()).isEqualTo(200);
+    assertThat(raw.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith(RpcCodec.CONTENT_TYPE_PROTOBUF));
+    SyncAllNewEventsResponse binary =
+        RpcCodec.decodeProto(raw.body(), SyncAllNewEventsResponse.getDefaultInstance());
+    for (SyncAllNewEventsResponse page : List.of(base64, binary, pblite)) {
+      assertOk(page);
+      assertThat(page.getSyncTimestamp())
+          .isLessThan(page.getResponseHeader().getCurrentServerTime());
+    }
+    assertThat(base64.getConversationStateList()).isNotEmpty();
+    assertThat(base64.getConversationState(0).getConversation().getParticipantDataCount())
+        .isPositive();
+    assertThat(binary.getConversationStateList()).isEqualTo(base64.getConversationStateList());
+    assertThat(pblite.getConversationStateList()).isEqualTo(base64.getConversationStateList());
+    assertThat(binary.getSyncTimestamp()).isEqualTo(base64.getSyncTimestamp());
+    assertThat(pblite.getSyncTimestamp()).isEqualTo(base64.getSyncTimestamp());
+  }
+
+  @Test
+  void aConversationDeletedBetweenTwoPagesLeavesItsDeletedEventsOutOfTheRestOfTheCatchUp() {
+    String group = Requests.group(aliceClient, "Spring cleaning", bob.id());
+    String oneToOne = Requests.oneToOne(aliceClient, carol.id());
+    String padding = "x".repeat(150);
+    Set<String> oneToOneSent = new HashSet<>();
+    long newestInGroup = 0;
+    for (int i = 0; i < 12; i++) {
+      if (i % 2 == 0) {
+        newestInGroup =
+            Requests.send(bobClient, group, i + " " + padding).getCreatedEvent().getTimestamp();
+      } else {
+        oneToOneSent.add(
+            Requests.send(carolClient, oneToOne, i + " " + padding).getCreatedEvent().getEventId());
+      }
+    }
+    long bound = newestInGroup;
+    long maxBytes = 2600;
+    SyncAllNewEventsResponse first = Requests.syncAllNewEvents(aliceClient, 0, maxBytes);
+    assertOk(first);
+    assertThat(first.getSyncTimestamp())
+        .as("the first page stops early")
+        .isLessThan(first.getResponseHeader().getCurrentServerTime());
+
+    // Between two pages alice deletes the group's history up to its newest message.
+    DeleteConversationResponse deleted =
+        aliceClient.rpc(
+            "conversations/deleteconversation",
+            DeleteConversationRequest.newBuilder()
+                .setRequestHeader(aliceClient.header())
+                .setConversationId(conv(group))
+                .setDeleteUpperBoundTimestamp(bound)
+                .build(),
+            DeleteConversationResponse.getDefaultInstance());
+    assertOk(deleted);
+
+    Set<String> received = new HashSet<>();
+    for (ConversationState state : first.getConversationStateList()) {
+      if (state.getConversationId().getId().equals(oneToOne)) {
+        state.getEventList().forEach(e -> received.add(e.getEventId()));
+      }
+    }
+    long since = first.getSyncTimestamp();
+    for (int pages = 1; ; pages++) {
+      assertThat(pages).as("pages").isLessThan(20);
+      SyncAllNewEventsResponse page = Requests.syncAllNewEvents(aliceClient, since, maxBytes);
+      assertOk(page);
+      for (ConversationState state : page.getConversationStateList()) {
+        if (state.getConversationId().getId().equals(group)) {
+          assertThat(state.getEventList())
+              .as("group events after the deletion, page %d", pages + 1)
+              .allSatisfy(e -> assertThat(e.getTimestamp()).isGreaterThan(bound));
+        } else if (state.getConversationId().getId().equals(oneToOne)) {
+          for (Event e : state.getEventList()) {
+            assertThat(received.add(e.getEventId())).as("%s once", e.getEventId()).isTrue();
+          }
+        }
+      }
+      if (page.getSyncTimestamp() >= page.getResponseHeader().getCurrentServerTime()) {
+        break;
+      }
+      since = page.getSyncTimestamp();
+    }
+    assertThat(received).containsAll(oneToOneSent);
   }
 }
