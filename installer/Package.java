@@ -425,17 +425,26 @@ public final class Package {
     Path list = input.resolve("parley.classlist");
     Process xvfb = null;
     String display = System.getenv("DISPLAY");
-    if (display == null || display.isBlank()) {
-      if (!onPath("Xvfb")) {
-        System.out.println("installer: WARNING: no display and no Xvfb to record the start-up on;"
-            + " the package starts without a class-data archive");
-        return false;
-      }
-      display = ":" + (90 + ProcessHandle.current().pid() % 400);
-      xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-          .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
-    }
     try {
+      if (display == null || display.isBlank()) {
+        if (!onPath("Xvfb")) {
+          System.out.println("installer: WARNING: no display and no Xvfb to record the start-up on;"
+              + " the package starts without a class-data archive");
+          return false;
+        }
+        int n = 90;
+        while (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+          n++;
+        }
+        display = ":" + n;
+        xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+            .redirectErrorStream(true).redirectOutput(work.resolve("xvfb.log").toFile()).start();
+        // The app must not look for the display before Xvfb listens on it.
+        Path socket = Path.of("/tmp/.X11-unix/X" + n);
+        for (int i = 0; i < 100 && !Files.exists(socket) && xvfb.isAlive(); i++) {
+          Thread.sleep(50);
+        }
+      }
       List<String> command = new ArrayList<>(List.of(runtime.resolve("bin").resolve("java").toString()));
       command.addAll(readList(INSTALLER.resolve("jvm-options.txt")));
       command.addAll(List.of(
@@ -451,7 +460,12 @@ public final class Package {
       if (!quit) {
         app.destroyForcibly().waitFor();
       }
-      long classes = Files.exists(list) ? Files.lines(list).filter(l -> !l.startsWith("#")).count() : 0;
+      long classes = 0;
+      if (Files.exists(list)) {
+        try (Stream<String> lines = Files.lines(list)) {
+          classes = lines.filter(l -> !l.startsWith("#")).count();
+        }
+      }
       if (!quit || app.exitValue() != 0 || classes < 1000) {
         System.out.println("installer: WARNING: recording the start-up failed (" + (quit ? "exit " + app.exitValue() : "timed out")
             + ", " + classes + " classes; see " + work.resolve("start-up.log") + "); the package starts without a class-data archive");
