@@ -28,13 +28,14 @@ final class SystemLineRewording {
    * answers the item (null for events the timeline does not show).
    */
   TimelineItem mapNow(ConversationEvent event) {
-    TimelineItem item = mapper.map(event);
     if (!(event instanceof ChatMessageEvent)) {
+      // Asked before mapping: someone who becomes known in between (the user list fills on
+      // another thread) is then still waited for, and their change event words the line again.
       for (UserId unknown : mapper.unknownPeople(event)) {
         waiting.computeIfAbsent(unknown, k -> new ArrayList<>()).add(event);
       }
     }
-    return item;
+    return mapper.map(event);
   }
 
   /** Words again, and puts into the model, the lines that wait for {@code person}. */
