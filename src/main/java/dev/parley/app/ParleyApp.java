@@ -4,7 +4,11 @@ import dev.parley.app.mainwindow.MainWindowView;
 import dev.parley.app.notifications.DesktopNotifier;
 import dev.parley.app.notifications.NotificationSettingsStore;
 import dev.parley.app.notifications.Notifiers;
+import dev.parley.app.session.ListSnapshot;
+import dev.parley.app.session.ListSnapshotStore;
 import dev.parley.app.session.SessionService;
+import dev.parley.app.session.SnapshotKeeper;
+import dev.parley.app.session.StartingSession;
 import dev.parley.app.settings.AppSettingsStore;
 import dev.parley.app.settings.Appearance;
 import dev.parley.app.signin.RealSignInService;
@@ -60,6 +64,16 @@ public final class ParleyApp extends Application {
   private TrayController tray;
   private DesktopNotifier notifier;
   private final SimpleIntegerProperty unreadTotal = new SimpleIntegerProperty(0);
+  private static final java.time.Duration RETRY_FIRST = java.time.Duration.ofSeconds(1);
+  private static final java.time.Duration RETRY_MAX = java.time.Duration.ofSeconds(60);
+  private ListSnapshotStore snapshots;
+  private SnapshotKeeper snapshotKeeper;
+
+  /** The session shown from the saved list until signing in at start succeeds, else null. */
+  private StartingSession starting;
+
+  private UiTimer.Scheduled retryTask;
+  private java.time.Duration retryDelay = RETRY_FIRST;
 
   @Override
   public void start(Stage primaryStage) {
@@ -72,15 +86,17 @@ public final class ParleyApp extends Application {
     // Signing in (which may start the embedded server) runs in the background from the first
     // moment, while the window is being built.
     signIn = new RealSignInService(paths, ui, background);
-    CompletableFuture<Optional<SessionService>> resumed =
-        options.demo() ? signIn.startDemo().thenApply(Optional::of) : signIn.resume();
+    CompletableFuture<Optional<SessionService>> resumed = resume();
+    snapshots = new ListSnapshotStore(paths.data().resolve("conversation-list.bin"));
+    // The list saved at the last run is shown at once, while signing in goes on.
+    Optional<ListSnapshot> saved = accountKey().flatMap(snapshots::load);
     timer = new ScheduledUiTimer(ui);
     theme = Theme.initial(settings.get().theme());
     theme.apply();
     Appearance.follow(settings, theme);
     geometry = new WindowGeometry(paths.config());
 
-    root = new StackPane(loadingPane());
+    root = new StackPane();
     Scene scene = new Scene(root);
     scene.getStylesheets().add(Theme.appStylesheet());
     stage.setScene(scene);
@@ -89,7 +105,6 @@ public final class ParleyApp extends Application {
     stage.setMinHeight(420);
     geometry.restore(stage);
     stage.setIconified(settings.get().startMinimised());
-    stage.show();
 
     notificationSettings = new NotificationSettingsStore(paths.config());
     tray =
@@ -105,9 +120,80 @@ public final class ParleyApp extends Application {
     }
     notifier = Notifiers.best(tray::trayIcon, ui, () -> stage);
 
-    resumed.whenComplete(
-        (session, error) ->
-            signedInOrWelcome(session == null ? null : session.orElse(null), error));
+    if (saved.isPresent()) {
+      starting = new StartingSession(saved.get(), this::retrySignIn);
+      showSession(starting);
+      stage.show();
+      resumed.whenComplete(
+          (session, error) -> resumedAtStart(session == null ? null : session.orElse(null), error));
+    } else {
+      root.getChildren().setAll(loadingPane());
+      stage.show();
+      resumed.whenComplete(
+          (session, error) ->
+              signedInOrWelcome(session == null ? null : session.orElse(null), error));
+    }
+  }
+
+  private CompletableFuture<Optional<SessionService>> resume() {
+    return options.demo() ? signIn.startDemo().thenApply(Optional::of) : signIn.resume();
+  }
+
+  /** The account the app signs in to (at start, or the one just signed in to). */
+  private Optional<String> accountKey() {
+    return options.demo() ? Optional.of(SignInService.DEMO_ACCOUNT_KEY) : signIn.savedAccountKey();
+  }
+
+  /**
+   * Signing in at start finished while the saved list is shown: the real session takes over, the
+   * person has to sign in again (welcome), or the server is unreachable and it is tried again
+   * later, the saved list staying on screen with "Reconnecting in …".
+   */
+  private void resumedAtStart(SessionService session, Throwable error) {
+    StartingSession shown = starting;
+    if (shown == null || sessionUi == null || sessionUi.session() != shown) {
+      if (session != null) {
+        session.close(); // signed out meanwhile
+      }
+      return;
+    }
+    if (session != null) {
+      starting = null;
+      retryDelay = RETRY_FIRST;
+      shown.ready(session);
+      if (options.recordStartUp()) {
+        timer.schedule(java.time.Duration.ofSeconds(3), Platform::exit);
+      }
+    } else if (error == null) {
+      starting = null;
+      closeSession();
+      snapshots.delete();
+      showWelcome(null);
+    } else {
+      LOG.info("could not sign in at start, trying again in {}: {}", retryDelay, error.toString());
+      shown.retrying(java.time.Instant.now().plus(retryDelay), error.getMessage());
+      retryTask = timer.schedule(retryDelay, this::retrySignIn);
+      retryDelay =
+          retryDelay.multipliedBy(2).compareTo(RETRY_MAX) > 0
+              ? RETRY_MAX
+              : retryDelay.multipliedBy(2);
+    }
+  }
+
+  private void retrySignIn() {
+    if (retryTask != null) {
+      retryTask.cancel();
+      retryTask = null;
+    }
+    StartingSession shown = starting;
+    if (shown == null || shown.isReady()) {
+      return;
+    }
+    shown.connecting();
+    resume()
+        .whenComplete(
+            (session, error) ->
+                resumedAtStart(session == null ? null : session.orElse(null), error));
   }
 
   /**
@@ -146,6 +232,18 @@ public final class ParleyApp extends Application {
   }
 
   private void showSession(SessionService session) {
+    snapshotKeeper =
+        accountKey()
+            .map(
+                key ->
+                    new SnapshotKeeper(
+                        session,
+                        snapshots,
+                        key,
+                        timer,
+                        background,
+                        () -> !(session instanceof StartingSession s) || s.isReady()))
+            .orElse(null);
     sessionUi =
         new SessionUi(
             session,
@@ -164,6 +262,9 @@ public final class ParleyApp extends Application {
     unreadTotal.bind(sessionUi.totalUnread());
     if (options.recordStartUp()) {
       sessionUi.openFirstConversation();
+      if (session instanceof StartingSession) {
+        return; // it quits once the real session took over
+      }
       // Long enough for the conversation's history, avatars and typing to arrive.
       timer.schedule(java.time.Duration.ofSeconds(3), Platform::exit);
     }
@@ -176,14 +277,32 @@ public final class ParleyApp extends Application {
   }
 
   private void signOut() {
+    if (snapshotKeeper != null) {
+      snapshotKeeper.discard();
+      snapshotKeeper = null;
+    }
+    snapshots.delete();
+    starting = null;
+    closeSession();
+    signIn.signOut();
+    showWelcome(null);
+  }
+
+  private void closeSession() {
+    if (retryTask != null) {
+      retryTask.cancel();
+      retryTask = null;
+    }
+    if (snapshotKeeper != null) {
+      snapshotKeeper.close();
+      snapshotKeeper = null;
+    }
     unreadTotal.unbind();
     unreadTotal.set(0);
     if (sessionUi != null) {
       sessionUi.close();
       sessionUi = null;
     }
-    signIn.signOut();
-    showWelcome(null);
   }
 
   private static StackPane loadingPane() {
@@ -203,6 +322,9 @@ public final class ParleyApp extends Application {
     if (stage != null) {
       geometry.save(stage);
       stage.titleProperty().unbind(); // the stage may outlive the app (tests reuse it)
+    }
+    if (snapshotKeeper != null) {
+      snapshotKeeper.close();
     }
     if (sessionUi != null) {
       sessionUi.close();

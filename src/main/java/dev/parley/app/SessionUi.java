@@ -158,6 +158,10 @@ final class SessionUi {
 
   private final ConversationListView listView;
 
+  SessionService session() {
+    return session;
+  }
+
   Parent view() {
     return view;
   }

@@ -368,6 +368,16 @@ public final class ConversationViewModel {
     }
 
     @Override
+    public void stateReloaded() {
+      // Opened from the saved list while signing in: read it again from the real session.
+      String id = conversationId.get();
+      if (id != null) {
+        open(null);
+        open(id);
+      }
+    }
+
+    @Override
     public void timelineItemUpserted(TimelineItem item) {
       if (!isOpen(item.conversationId())) {
         return;

@@ -30,6 +30,13 @@ public interface SessionListener {
   /** Someone's presence changed. */
   default void presenceChanged(String personId, PresenceInfo presence) {}
 
+  /**
+   * Everything known was replaced at once: the conversation list saved at the last run gave way to
+   * the server's (conversations that changed or went were announced just before). A view showing a
+   * conversation reads its timeline again.
+   */
+  default void stateReloaded() {}
+
   /** The push channel's state changed. */
   default void connectionChanged(ConnectionStatus status) {}
 

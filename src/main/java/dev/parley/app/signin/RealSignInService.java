@@ -60,6 +60,13 @@ public final class RealSignInService implements SignInService {
   }
 
   @Override
+  public Optional<String> savedAccountKey() {
+    return SavedAccount.load(accountFile())
+        .filter(account -> tokenCache(account.kind()).get().isPresent())
+        .map(SavedAccount::key);
+  }
+
+  @Override
   public CompletableFuture<Optional<SessionService>> resume() {
     return onUi(
         CompletableFuture.supplyAsync(

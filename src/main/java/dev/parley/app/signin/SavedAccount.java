@@ -35,6 +35,13 @@ record SavedAccount(Kind kind, String serverUrl, String email) {
     }
   }
 
+  /** Tells accounts apart: the kind, the server and the email. */
+  String key() {
+    return kind == Kind.DEMO
+        ? SignInService.DEMO_ACCOUNT_KEY
+        : kind + "|" + (serverUrl == null ? "" : serverUrl) + "|" + (email == null ? "" : email);
+  }
+
   void save(Path file) throws IOException {
     Properties p = new Properties();
     p.setProperty("kind", kind.name());

@@ -19,6 +19,16 @@ public interface SignInService {
   CompletableFuture<Optional<SessionService>> resume();
 
   /**
+   * Which account {@link #resume()} would sign in to, as a key that tells accounts apart (kind,
+   * server and email), or empty when it would complete empty for want of a saved account or token.
+   * Reads two small files; for the saved conversation list shown while signing in.
+   */
+  Optional<String> savedAccountKey();
+
+  /** The key of the demo account ({@link #startDemo()}). */
+  String DEMO_ACCOUNT_KEY = "DEMO";
+
+  /**
    * Signs in to a server with email and password; asks {@code verificationCode} only when the
    * server wants one (its future completes with the code, or null to cancel). Remembers the
    * account.

@@ -16,6 +16,11 @@ final class FakeSignInService implements SignInService {
   boolean signedOut;
 
   @Override
+  public Optional<String> savedAccountKey() {
+    return Optional.empty();
+  }
+
+  @Override
   public CompletableFuture<Optional<SessionService>> resume() {
     calls.add("resume");
     return CompletableFuture.completedFuture(Optional.empty());
