@@ -413,8 +413,8 @@ public final class Package {
   }
 
   /**
-   * Runs the demo once on the new runtime with {@code --record-start-up} (sign in, open a
-   * conversation, quit) and {@code -XX:DumpLoadedClassList}, leaving {@code parley.classlist} in
+   * Runs the demo twice on the new runtime with {@code --record-start-up} (sign in, open a
+   * conversation, quit), the second time under {@code -XX:DumpLoadedClassList}, leaving {@code parley.classlist} in
    * the input directory. Loading those classes from a shared archive instead of the jars takes
    * about a third off the start-up (UiBench). Needs a display: $DISPLAY, or an Xvfb of its own;
    * without one the package is built without the list (and starts without the archive).
@@ -445,20 +445,29 @@ public final class Package {
           Thread.sleep(50);
         }
       }
-      List<String> command = new ArrayList<>(List.of(runtime.resolve("bin").resolve("java").toString()));
-      command.addAll(readList(INSTALLER.resolve("jvm-options.txt")));
-      command.addAll(List.of(
-          "-XX:DumpLoadedClassList=" + list,
-          "-cp", input.resolve("parley.jar") + java.io.File.pathSeparator + input.resolve("lib") + "/*",
-          "dev.parley.Main", "--demo", "--home", work.resolve("start-up-home").toString(),
-          "--record-start-up"));
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(work.resolve("start-up.log").toFile());
-      pb.environment().put("DISPLAY", display);
-      Process app = pb.start();
-      boolean quit = app.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
-      if (!quit) {
-        app.destroyForcibly().waitFor();
+      // Twice: the first start leaves the saved conversation list behind; the second, recorded,
+      // is a usual start (the saved list painted at once, then the session from the server).
+      Process app = null;
+      boolean quit = false;
+      for (boolean recorded : new boolean[] {false, true}) {
+        List<String> command = new ArrayList<>(List.of(runtime.resolve("bin").resolve("java").toString()));
+        command.addAll(readList(INSTALLER.resolve("jvm-options.txt")));
+        if (recorded) {
+          command.add("-XX:DumpLoadedClassList=" + list);
+        }
+        command.addAll(List.of(
+            "-cp", input.resolve("parley.jar") + java.io.File.pathSeparator + input.resolve("lib") + "/*",
+            "dev.parley.Main", "--demo", "--home", work.resolve("start-up-home").toString(),
+            "--record-start-up"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(work.resolve(recorded ? "start-up.log" : "first-start.log").toFile());
+        pb.environment().put("DISPLAY", display);
+        app = pb.start();
+        quit = app.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
+        if (!quit) {
+          app.destroyForcibly().waitFor();
+          break;
+        }
       }
       long classes = 0;
       if (Files.exists(list)) {

@@ -114,25 +114,29 @@ public final class ParleyApp extends Application {
         .bind(
             Bindings.createBooleanBinding(
                 () -> settings.get().closeToTray(), settings.settingsProperty()));
-    tray.start();
-    if (settings.get().startMinimised()) {
-      startInTrayOnceItIsThere();
-    }
     notifier = Notifiers.best(tray::trayIcon, ui, () -> stage);
 
     if (saved.isPresent()) {
       starting = new StartingSession(saved.get(), this::retrySignIn);
       showSession(starting);
-      stage.show();
-      resumed.whenComplete(
-          (session, error) -> resumedAtStart(session == null ? null : session.orElse(null), error));
     } else {
       root.getChildren().setAll(loadingPane());
-      stage.show();
-      resumed.whenComplete(
-          (session, error) ->
-              signedInOrWelcome(session == null ? null : session.orElse(null), error));
     }
+    stage.show();
+    // After the window: "start minimised" hides a window that exists once the icon is there.
+    tray.start();
+    if (settings.get().startMinimised()) {
+      startInTrayOnceItIsThere();
+    }
+    resumed.whenComplete(
+        (session, error) -> {
+          SessionService signedIn = session == null ? null : session.orElse(null);
+          if (saved.isPresent()) {
+            resumedAtStart(signedIn, error);
+          } else {
+            signedInOrWelcome(signedIn, error);
+          }
+        });
   }
 
   private CompletableFuture<Optional<SessionService>> resume() {

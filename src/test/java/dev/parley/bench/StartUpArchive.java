@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * The class-data archive the Linux packages start with, made here the same way for {@link UiBench}:
- * the demo run once with {@code --record-start-up} under {@code -XX:DumpLoadedClassList}, then
- * {@code -Xshare:dump} of that list (installer/Package.java records, the package's postinst dumps).
- * Class-data sharing reads classes from jars only, so the class path's directories are packed into
- * jars first.
+ * the demo run twice with {@code --record-start-up}, the second under {@code
+ * -XX:DumpLoadedClassList}, then {@code -Xshare:dump} of that list (installer/Package.java records,
+ * the package's postinst dumps). Class-data sharing reads classes from jars only, so the class
+ * path's directories are packed into jars first.
  *
  * @param classPath the class path to run with (jars only)
  * @param archive the archive, for {@code -XX:SharedArchiveFile}
@@ -58,6 +58,10 @@ record StartUpArchive(String classPath, Path archive) {
             "--home",
             dir.resolve("home").toString(),
             "--record-start-up"));
+    // The first start saves the conversation list; the recorded one starts from it, as usual.
+    List<String> firstStart = new ArrayList<>(record);
+    firstStart.removeIf(arg -> arg.startsWith("-XX:DumpLoadedClassList="));
+    run(firstStart, dir.resolve("first-start.log"));
     run(record, dir.resolve("record.log"));
     Path archive = dir.resolve("parley.jsa");
     run(

@@ -7,9 +7,11 @@ import dev.parley.app.UiDispatcher;
 import dev.parley.app.session.ChatMessage;
 import dev.parley.app.session.ConversationSummary;
 import dev.parley.app.session.FakeSessionService;
+import dev.parley.app.session.ListSnapshot;
 import dev.parley.app.session.Person;
 import dev.parley.app.session.PresenceInfo;
 import dev.parley.app.session.SendState;
+import dev.parley.app.session.StartingSession;
 import dev.parley.app.session.SystemEvent;
 import dev.parley.app.session.TimelineItem;
 import dev.parley.client.ChatMessageSegment;
@@ -66,6 +68,31 @@ class ConversationViewModelTest {
   @AfterEach
   void dispose() {
     vm.dispose();
+  }
+
+  @Test
+  void aConversationOpenedFromTheSavedListIsReadAgainWhenTheSessionIsReady() {
+    ConversationSummary saved = summary("g", "Trip", true, 1, alice);
+    StartingSession starting =
+        new StartingSession(
+            new ListSnapshot("k", FakeSessionService.SELF, "", List.of(saved)), () -> {});
+    ConversationViewModel early =
+        new ConversationViewModel(
+            starting, UiDispatcher.currentThread(), timer, Clock.fixed(NOW, ZONE), Runnable::run);
+    early.open("g");
+    assertThat(early.titleProperty().get()).isEqualTo("Trip");
+    assertThat(early.rows()).isEmpty();
+
+    session.putConversation(summary("g", "Trip renamed", true, 1, alice));
+    receive("g", alice, "from the server", at("10:00"));
+    starting.ready(session);
+
+    assertThat(early.titleProperty().get()).isEqualTo("Trip renamed");
+    assertThat(early.rows())
+        .filteredOn(r -> r instanceof TimelineRow.Message)
+        .extracting(r -> ((TimelineRow.Message) r).message().plainText())
+        .containsExactly("from the server");
+    early.dispose();
   }
 
   // ---- grouping, separators, divider ----
