@@ -61,6 +61,7 @@ final class SessionUi {
   private final java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>>
       revokeEverywhere;
   private Stage settingsWindow;
+  private boolean closed;
   private final javafx.event.EventHandler<KeyEvent> shortcuts = this::onKey;
   private final javafx.event.EventHandler<MouseEvent> interaction = e -> userInteracted();
 
@@ -92,21 +93,17 @@ final class SessionUi {
     bannerVm = new ConnectionBannerViewModel(session, timer, clock);
     windowVm = new MainWindowViewModel(session, listVm.totalUnreadProperty(), onSignOut);
 
-    ComposerView composer = new ComposerView(composerVm);
+    this.host = host;
     manage = new ManageUi(session, ui, timer, images, listVm::select);
-    ConversationView conversation =
-        new ConversationView(
-            conversationVm, images, composer, host::showDocument, manage::showProfile);
     ConversationListView list = new ConversationListView(listVm, images);
     list.setOnNewConversation(this::newConversation);
-    list.setOnOpen(composer::focusInput);
+    list.setOnOpen(() -> conversationPane().composer().focusInput());
     view =
         new MainWindowView(
             windowVm,
             new ConnectionBannerView(bannerVm),
             list,
             listVm,
-            conversation,
             images,
             () ->
                 settings.update(
@@ -118,6 +115,9 @@ final class SessionUi {
         .selectedConversationIdProperty()
         .addListener(
             (obs, old, id) -> {
+              if (id != null) {
+                conversationPane();
+              }
               conversationVm.open(id);
               composerVm.setConversation(id);
             });
@@ -134,7 +134,10 @@ final class SessionUi {
             });
     notifier.windowFocusedProperty().bind(stage.focusedProperty());
     notifier.openConversationIdProperty().bind(listVm.selectedConversationIdProperty());
-    manage.attach(conversation.getHeaderMenu(), listVm.selectedConversationIdProperty());
+    // The list first: the conversation pane (the composer, the timeline and their many controls)
+    // is built just after the window is first painted, or at once when a conversation is opened.
+    stage.getScene().addPostLayoutPulseListener(buildPaneAfterPulse);
+    Platform.requestNextPulse();
     MenuButton account = (MenuButton) view.splitPane().getItems().get(0).lookup("#accountMenu");
     account.getItems().addAll(1, List.of(manage.joinByLinkItem(), manage.statusItem()));
     // before the separator above "Quit"
@@ -157,6 +160,30 @@ final class SessionUi {
   }
 
   private final ConversationListView listView;
+  private final HostServices host;
+  private ConversationPane pane;
+  private final Runnable buildPaneAfterPulse = this::paneAfterFirstPulse;
+
+  private record ConversationPane(ConversationView view, ComposerView composer) {}
+
+  private void paneAfterFirstPulse() {
+    stage.getScene().removePostLayoutPulseListener(buildPaneAfterPulse);
+    ui.dispatch(this::conversationPane); // after this pulse, not inside it
+  }
+
+  /** The conversation pane, built on first use. */
+  private ConversationPane conversationPane() {
+    if (pane == null && !closed) {
+      ComposerView composer = new ComposerView(composerVm);
+      ConversationView conversation =
+          new ConversationView(
+              conversationVm, images, composer, host::showDocument, manage::showProfile);
+      manage.attach(conversation.getHeaderMenu(), listVm.selectedConversationIdProperty());
+      view.setConversationView(conversation);
+      pane = new ConversationPane(conversation, composer);
+    }
+    return pane;
+  }
 
   SessionService session() {
     return session;
@@ -265,6 +292,10 @@ final class SessionUi {
   }
 
   void close() {
+    closed = true;
+    if (stage.getScene() != null) {
+      stage.getScene().removePostLayoutPulseListener(buildPaneAfterPulse);
+    }
     if (settingsWindow != null) {
       settingsWindow.close();
     }

@@ -30,13 +30,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MainWindowView extends BorderPane {
   private final SplitPane split;
+  private final StackPane right;
+  private final ConversationListViewModel listVm;
 
   public MainWindowView(
       MainWindowViewModel vm,
       ConnectionBannerView banner,
       ConversationListView list,
       ConversationListViewModel listVm,
-      ConversationView conversation,
       ImageLoader images,
       Runnable toggleTheme,
       Runnable newConversation,
@@ -81,10 +82,10 @@ public final class MainWindowView extends BorderPane {
     left.setMinWidth(240);
     left.setPrefWidth(320);
 
+    this.listVm = listVm;
     Node empty = emptyState(text);
     empty.visibleProperty().bind(listVm.selectedConversationIdProperty().isNull());
-    conversation.visibleProperty().bind(listVm.selectedConversationIdProperty().isNotNull());
-    StackPane right = new StackPane(empty, conversation);
+    right = new StackPane(empty);
     right.setMinWidth(360);
 
     split = new SplitPane(left, right);
@@ -93,6 +94,15 @@ public final class MainWindowView extends BorderPane {
     SplitPane.setResizableWithParent(left, false);
     setTop(banner);
     setCenter(split);
+  }
+
+  /**
+   * Puts the open conversation's view in place, shown while a conversation is selected. It comes
+   * after the window is first painted (see SessionUi): the list shows sooner without it.
+   */
+  public void setConversationView(ConversationView conversation) {
+    conversation.visibleProperty().bind(listVm.selectedConversationIdProperty().isNotNull());
+    right.getChildren().setAll(right.getChildren().get(0), conversation);
   }
 
   /** The divider between the list and the conversation, for remembering it. */
