@@ -311,6 +311,7 @@ final class SessionUi {
     listVm.dispose();
     conversationVm.dispose();
     bannerVm.dispose();
+    windowVm.dispose();
     session.close();
   }
 }

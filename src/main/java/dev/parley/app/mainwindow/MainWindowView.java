@@ -6,6 +6,7 @@ import dev.parley.app.connection.ConnectionBannerView;
 import dev.parley.app.conversation.ConversationView;
 import dev.parley.app.conversationlist.ConversationListView;
 import dev.parley.app.conversationlist.ConversationListViewModel;
+import dev.parley.app.session.Person;
 import dev.parley.app.ui.Avatar;
 import dev.parley.app.ui.ImageLoader;
 import javafx.geometry.Orientation;
@@ -47,10 +48,13 @@ public final class MainWindowView extends BorderPane {
     I18n text = I18n.of(MainWindowView.class);
 
     Avatar self = new Avatar(images, 32);
-    self.setPerson(vm.self());
-    Label name = new Label(vm.self().fullName());
+    self.setPerson(vm.selfProperty().get());
+    vm.selfProperty().addListener((obs, was, is) -> self.setPerson(is));
+    Label name = new Label();
+    name.textProperty().bind(vm.selfProperty().map(Person::fullName));
     name.getStyleClass().add(Styles.TEXT_BOLD);
-    Label server = new Label(vm.serverUrl());
+    Label server = new Label();
+    server.textProperty().bind(vm.serverUrlProperty());
     server.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     VBox who = new VBox(0, name, server);
     HBox.setHgrow(who, Priority.ALWAYS);
