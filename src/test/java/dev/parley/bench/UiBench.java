@@ -1,9 +1,7 @@
 package dev.parley.bench;
 
 import dev.parley.app.e2e.LibraryUser;
-import dev.parley.client.Auth;
-import dev.parley.client.CredentialsPrompt;
-import dev.parley.client.RefreshTokenCache;
+import dev.parley.app.e2e.TestAccounts;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
 import dev.parley.server.storage.Account;
@@ -163,28 +161,7 @@ public final class UiBench {
 
   /** A home directory whose saved account signs in silently with a cached refresh token. */
   private static void prepareHome(String url, Path home) throws Exception {
-    Files.createDirectories(home.resolve("config"));
-    Files.writeString(
-        home.resolve("config").resolve("account.properties"),
-        "kind=REMOTE\nserver=" + url.replace(":", "\\:") + "\nemail=me@bench.local\n");
-    CredentialsPrompt prompt =
-        new CredentialsPrompt() {
-          @Override
-          public String email() {
-            return "me@bench.local";
-          }
-
-          @Override
-          public String password() {
-            return ServerFixture.PASSWORD;
-          }
-
-          @Override
-          public String verificationCode() {
-            return null;
-          }
-        };
-    Auth.getAuth(url, prompt, new RefreshTokenCache(home.resolve("data").resolve("refresh-token")));
+    TestAccounts.signedInEarlier(url, "me@bench.local", home);
   }
 
   /**

@@ -1,5 +1,12 @@
 package dev.parley.app.e2e;
 
+import static dev.parley.app.e2e.AppWindow.lookup;
+import static dev.parley.app.e2e.AppWindow.ownMessage;
+import static dev.parley.app.e2e.AppWindow.rows;
+import static dev.parley.app.e2e.AppWindow.scene;
+import static dev.parley.app.e2e.AppWindow.timeline;
+import static dev.parley.app.e2e.AppWindow.timelineContains;
+import static dev.parley.app.e2e.AppWindow.unread;
 import static dev.parley.app.e2e.Waits.onFx;
 import static dev.parley.app.e2e.Waits.untilFx;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.app.ParleyApp;
 import dev.parley.app.Snapshots;
 import dev.parley.app.conversation.TimelineRow;
-import dev.parley.app.conversationlist.ConversationRow;
 import dev.parley.app.session.SendState;
 import dev.parley.server.storage.Account;
 import java.awt.image.BufferedImage;
@@ -15,19 +21,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.IntStream;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -280,26 +280,7 @@ class AppEndToEndTest {
   }
 
   private void open(String title) throws Exception {
-    int index =
-        onFx(
-            () ->
-                IntStream.range(0, rows().size())
-                    .filter(i -> rows().get(i).title().equals(title))
-                    .findFirst()
-                    .orElse(-1));
-    assertThat(index).as("row " + title).isNotNegative();
-    onFx(
-        () -> {
-          conversationList().getSelectionModel().select(index);
-          return null;
-        });
-    untilFx(
-        WAIT,
-        "conversation " + title + " open",
-        () ->
-            lookup("#conversationTitle")
-                .map(n -> ((javafx.scene.control.Label) n).getText().equals(title))
-                .orElse(false));
+    AppWindow.open(title, WAIT);
   }
 
   private void typeAndSend(String text) {
@@ -307,56 +288,6 @@ class AppEndToEndTest {
   }
 
   // ---- reading the window ----
-
-  private Scene scene() {
-    return onFx(
-        () ->
-            Window.getWindows().stream()
-                .filter(w -> w instanceof Stage && w.isShowing())
-                .findFirst()
-                .orElseThrow()
-                .getScene());
-  }
-
-  private Optional<Node> lookup(String selector) {
-    Node found = scene().getRoot().lookup(selector);
-    return Optional.ofNullable(found);
-  }
-
-  @SuppressWarnings("unchecked")
-  private ListView<ConversationRow> conversationList() {
-    return (ListView<ConversationRow>) scene().getRoot().lookup("#conversationList");
-  }
-
-  @SuppressWarnings("unchecked")
-  private ListView<TimelineRow> timeline() {
-    return (ListView<TimelineRow>) scene().getRoot().lookup("#timeline");
-  }
-
-  private List<ConversationRow> rows() {
-    return conversationList().getItems();
-  }
-
-  private int unread(String title) {
-    return rows().stream()
-        .filter(r -> r.title().equals(title))
-        .mapToInt(ConversationRow::unreadCount)
-        .findFirst()
-        .orElse(-1);
-  }
-
-  private Optional<dev.parley.app.session.ChatMessage> ownMessage(String text) {
-    return timeline().getItems().stream()
-        .filter(r -> r instanceof TimelineRow.Message)
-        .map(r -> ((TimelineRow.Message) r).message())
-        .filter(m -> m.own() && m.plainText().equals(text))
-        .findFirst();
-  }
-
-  private boolean timelineContains(String text) {
-    return timeline().getItems().stream()
-        .anyMatch(r -> r instanceof TimelineRow.Message m && m.message().plainText().equals(text));
-  }
 
   private boolean boldTextShown(String word) {
     return timeline().lookupAll("Text").stream()

@@ -14,7 +14,6 @@ import dev.parley.client.MessageImage;
 import dev.parley.client.RefreshTokenCache;
 import dev.parley.client.RenameEvent;
 import dev.parley.client.UserId;
-import dev.parley.server.testing.ServerFixture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,23 +37,7 @@ public final class LibraryUser implements AutoCloseable {
   public final List<String> changes = new CopyOnWriteArrayList<>();
 
   public LibraryUser(String url, String email, Path tokenDir) throws Exception {
-    CredentialsPrompt prompt =
-        new CredentialsPrompt() {
-          @Override
-          public String email() {
-            return email;
-          }
-
-          @Override
-          public String password() {
-            return ServerFixture.PASSWORD;
-          }
-
-          @Override
-          public String verificationCode() {
-            return null;
-          }
-        };
+    CredentialsPrompt prompt = TestAccounts.prompt(email);
     client =
         new Client(
             ClientOptions.builder(

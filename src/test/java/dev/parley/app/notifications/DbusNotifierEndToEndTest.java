@@ -147,23 +147,7 @@ class DbusNotifierEndToEndTest {
   }
 
   private Cookies cookies(String email) throws Exception {
-    CredentialsPrompt prompt =
-        new CredentialsPrompt() {
-          @Override
-          public String email() {
-            return email;
-          }
-
-          @Override
-          public String password() {
-            return ServerFixture.PASSWORD;
-          }
-
-          @Override
-          public String verificationCode() {
-            return null;
-          }
-        };
+    CredentialsPrompt prompt = dev.parley.app.e2e.TestAccounts.prompt(email);
     return Auth.getAuth(
         server.url(), prompt, new RefreshTokenCache(dir.resolve("tokens").resolve(email)));
   }

@@ -52,23 +52,7 @@ final class RestartableServer implements AutoCloseable {
   }
 
   Cookies signIn(String email) throws ClientException {
-    CredentialsPrompt prompt =
-        new CredentialsPrompt() {
-          @Override
-          public String email() {
-            return email;
-          }
-
-          @Override
-          public String password() {
-            return ServerFixture.PASSWORD;
-          }
-
-          @Override
-          public String verificationCode() {
-            return null;
-          }
-        };
+    CredentialsPrompt prompt = dev.parley.app.e2e.TestAccounts.prompt(email);
     return Auth.getAuth(url, prompt, new RefreshTokenCache(dir.resolve("tokens").resolve(email)));
   }
 
