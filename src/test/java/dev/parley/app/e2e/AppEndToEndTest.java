@@ -209,8 +209,7 @@ class AppEndToEndTest {
     robot.clickOn("#conversationMenu");
     robot.clickOn("Add people…");
     robot.clickOn("#addQuery").write("Carol");
-    Waits.until(WAIT, "Carol found", () -> robot.lookup("Carol Reed").tryQuery().isPresent());
-    robot.clickOn("Carol Reed");
+    robot.clickOn(searchResult("Carol Reed"));
     robot.clickOn("#addConfirm");
     Waits.until(
         WAIT, "bob sees carol join", () -> bob.changes.contains("join " + team + " " + carolId));
@@ -281,6 +280,27 @@ class AppEndToEndTest {
 
   private void open(String title) throws Exception {
     AppWindow.open(title, WAIT);
+  }
+
+  /**
+   * The node showing {@code name}, looked up on the FX thread: results replaced while a robot walks
+   * the scene graph from the test thread can leave it holding nodes that were just detached.
+   */
+  private Node searchResult(String name) throws InterruptedException {
+    Node[] found = new Node[1];
+    untilFx(
+        WAIT,
+        name + " found",
+        () -> {
+          found[0] =
+              robot
+                  .lookup(name)
+                  .match(n -> n.getScene() != null && n.isVisible())
+                  .tryQuery()
+                  .orElse(null);
+          return found[0] != null;
+        });
+    return found[0];
   }
 
   private void typeAndSend(String text) {
