@@ -43,17 +43,17 @@ public record ConversationLists(UserList userList, ConversationList conversation
    */
   public static CompletableFuture<ConversationLists> build(HangoutsApi api) {
     Objects.requireNonNull(api, "api");
+    // Who the user is does not depend on the conversations: asked alongside, not after them.
+    CompletableFuture<Hangouts.GetSelfInfoResponse> self =
+        api.getSelfInfo(
+            Hangouts.GetSelfInfoRequest.newBuilder()
+                .setRequestHeader(api.getRequestHeader())
+                .build());
     return syncAllConversations(api, 0, 0, new ArrayList<>())
         .thenCompose(
             sync ->
                 requestEntities(api, sync.states())
-                    .thenCompose(
-                        entities ->
-                            api.getSelfInfo(
-                                    Hangouts.GetSelfInfoRequest.newBuilder()
-                                        .setRequestHeader(api.getRequestHeader())
-                                        .build())
-                                .thenApply(self -> assemble(api, sync, entities, self))));
+                    .thenCombine(self, (entities, me) -> assemble(api, sync, entities, me)));
   }
 
   /** Stops both lists following the api's updates (they stay readable). */

@@ -59,7 +59,7 @@ class ConversationListsModelTest {
   }
 
   @Test
-  void buildAsksForEveryParticipantOnceThenForSelfInfo() {
+  void buildAsksForSelfInfoAlongsideAndForEveryParticipantOnce() {
     api.respond(
         SyncRecentConversationsResponse.class,
         page(5_000, 0, state(oneToOne("c1", ALICE)), state(group("c2", ALICE, BOB))));
@@ -73,9 +73,9 @@ class ConversationListsModelTest {
     assertThat(api.requests())
         .extracting(Message::getClass)
         .containsExactly(
+            GetSelfInfoRequest.class,
             SyncRecentConversationsRequest.class,
-            GetEntityByIdRequest.class,
-            GetSelfInfoRequest.class);
+            GetEntityByIdRequest.class);
     assertThat(api.lastRequest(GetEntityByIdRequest.class).getBatchLookupSpecList())
         .extracting(Hangouts.EntityLookupSpec::getGaiaId)
         .containsExactlyInAnyOrder(SELF, ALICE, BOB);
