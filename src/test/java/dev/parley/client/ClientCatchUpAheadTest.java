@@ -4,29 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.client.FakeHttpServer.Received;
 import dev.parley.client.FakeHttpServer.Reply;
-import dev.parley.proto.Hangouts.ChatMessage;
 import dev.parley.proto.Hangouts.Conversation;
 import dev.parley.proto.Hangouts.ConversationId;
 import dev.parley.proto.Hangouts.ConversationState;
 import dev.parley.proto.Hangouts.Event;
-import dev.parley.proto.Hangouts.MessageContent;
 import dev.parley.proto.Hangouts.ResponseHeader;
 import dev.parley.proto.Hangouts.ResponseStatus;
-import dev.parley.proto.Hangouts.Segment;
-import dev.parley.proto.Hangouts.SegmentType;
 import dev.parley.proto.Hangouts.StateUpdate;
 import dev.parley.proto.Hangouts.SyncAllNewEventsRequest;
 import dev.parley.proto.Hangouts.SyncAllNewEventsResponse;
-import dev.parley.wire.ChannelCodec;
-import dev.parley.wire.ChannelSession;
-import dev.parley.wire.ChunkWriter;
+import dev.parley.wire.ProtoFixtures;
 import dev.parley.wire.RpcCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,12 +30,9 @@ import org.junit.jupiter.api.Test;
  * once, page after page, in order.
  */
 class ClientCatchUpAheadTest {
-  private static final Cookies COOKIES = new Cookies("sid", "sapisid");
-  private static final String SESSION =
-      ChunkWriter.frame(ChannelCodec.buildSessionResponse(new ChannelSession("SID1", "GSID1")));
-  private static final String CLIENT_ID =
-      ChunkWriter.frame(
-          ChannelCodec.buildWrapperArray(1, ChannelCodec.buildClientIdWrapper("client-1", 1)));
+  private static final Cookies COOKIES = FakeChannelFixture.COOKIES;
+  private static final String SESSION = FakeChannelFixture.SESSION;
+  private static final String CLIENT_ID = FakeChannelFixture.CLIENT_ID;
   private static final long NOW = 5_000;
 
   private FakeHttpServer server;
@@ -51,16 +41,7 @@ class ClientCatchUpAheadTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (client != null) {
-      client.disconnect();
-    }
-    if (connectThread != null) {
-      connectThread.join(TimeUnit.SECONDS.toMillis(5));
-      assertThat(connectThread.isAlive()).as("connect() returned").isFalse();
-    }
-    if (server != null) {
-      server.close();
-    }
+    FakeChannelFixture.stop(client, connectThread, server);
   }
 
   @Test
@@ -162,18 +143,6 @@ class ClientCatchUpAheadTest {
   }
 
   private static Event event(String id, long timestamp) {
-    return Event.newBuilder()
-        .setConversationId(ConversationId.newBuilder().setId("UgA"))
-        .setEventId(id)
-        .setTimestamp(timestamp)
-        .setChatMessage(
-            ChatMessage.newBuilder()
-                .setMessageContent(
-                    MessageContent.newBuilder()
-                        .addSegment(
-                            Segment.newBuilder()
-                                .setType(SegmentType.SEGMENT_TYPE_TEXT)
-                                .setText("message " + id))))
-        .build();
+    return ProtoFixtures.textEvent("UgA", id, timestamp, "message " + id);
   }
 }

@@ -11,7 +11,6 @@ import dev.parley.proto.Hangouts.RenameConversationRequest;
 import dev.parley.proto.Hangouts.ResponseHeader;
 import dev.parley.proto.Hangouts.ResponseStatus;
 import dev.parley.wire.ChannelCodec;
-import dev.parley.wire.ChannelSession;
 import dev.parley.wire.ChunkWriter;
 import dev.parley.wire.RpcCodec;
 import java.time.Duration;
@@ -28,12 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /** A server that answers junk: the client must survive, report it typed, and keep trying. */
 class ClientHostileServerTest {
-  private static final Cookies COOKIES = new Cookies("sid", "sapisid");
-  private static final String SESSION =
-      ChunkWriter.frame(ChannelCodec.buildSessionResponse(new ChannelSession("SID1", "GSID1")));
-  private static final String CLIENT_ID =
-      ChunkWriter.frame(
-          ChannelCodec.buildWrapperArray(1, ChannelCodec.buildClientIdWrapper("client-1", 1)));
+  private static final Cookies COOKIES = FakeChannelFixture.COOKIES;
+  private static final String SESSION = FakeChannelFixture.SESSION;
+  private static final String CLIENT_ID = FakeChannelFixture.CLIENT_ID;
 
   private FakeHttpServer server;
   private Thread connectThread;
@@ -41,16 +37,7 @@ class ClientHostileServerTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (client != null) {
-      client.disconnect();
-    }
-    if (connectThread != null) {
-      connectThread.join(TimeUnit.SECONDS.toMillis(5));
-      assertThat(connectThread.isAlive()).as("connect() returned").isFalse();
-    }
-    if (server != null) {
-      server.close();
-    }
+    FakeChannelFixture.stop(client, connectThread, server);
   }
 
   @Test

@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.UnknownFieldSet;
-import dev.parley.proto.Hangouts.ChatMessage;
 import dev.parley.proto.Hangouts.Conversation;
 import dev.parley.proto.Hangouts.ConversationId;
-import dev.parley.proto.Hangouts.ConversationParticipantData;
 import dev.parley.proto.Hangouts.ConversationState;
-import dev.parley.proto.Hangouts.Event;
 import dev.parley.proto.Hangouts.EventContinuationToken;
-import dev.parley.proto.Hangouts.MessageContent;
-import dev.parley.proto.Hangouts.ParticipantId;
 import dev.parley.proto.Hangouts.ResponseHeader;
 import dev.parley.proto.Hangouts.ResponseStatus;
-import dev.parley.proto.Hangouts.Segment;
-import dev.parley.proto.Hangouts.SegmentType;
 import dev.parley.proto.Hangouts.SyncAllNewEventsResponse;
-import dev.parley.proto.Hangouts.UserReadState;
 import dev.parley.wire.MalformedProtobufException;
+import dev.parley.wire.ProtoFixtures;
 import dev.parley.wire.RpcCodec;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -107,34 +100,13 @@ class CatchUpDecoderTest {
   }
 
   private static ConversationState state(String id, int participants, long... eventTimestamps) {
-    Conversation.Builder c =
-        Conversation.newBuilder().setConversationId(ConversationId.newBuilder().setId(id));
-    for (int p = 0; p < participants; p++) {
-      ParticipantId pid =
-          ParticipantId.newBuilder().setGaiaId("10" + p).setChatId("10" + p).build();
-      c.addCurrentParticipant(pid)
-          .addReadState(UserReadState.newBuilder().setParticipantId(pid).setLatestReadTimestamp(p))
-          .addParticipantData(
-              ConversationParticipantData.newBuilder().setId(pid).setFallbackName("Person " + p));
-    }
+    Conversation.Builder c = ProtoFixtures.conversation(id, participants);
     ConversationState.Builder state =
         ConversationState.newBuilder()
             .setConversationId(ConversationId.newBuilder().setId(id))
             .setConversation(c);
     for (long ts : eventTimestamps) {
-      state.addEvent(
-          Event.newBuilder()
-              .setConversationId(ConversationId.newBuilder().setId(id))
-              .setEventId(id + "-" + ts)
-              .setTimestamp(ts)
-              .setChatMessage(
-                  ChatMessage.newBuilder()
-                      .setMessageContent(
-                          MessageContent.newBuilder()
-                              .addSegment(
-                                  Segment.newBuilder()
-                                      .setType(SegmentType.SEGMENT_TYPE_TEXT)
-                                      .setText("message " + ts)))));
+      state.addEvent(ProtoFixtures.textEvent(id, id + "-" + ts, ts, "message " + ts));
     }
     return state.build();
   }

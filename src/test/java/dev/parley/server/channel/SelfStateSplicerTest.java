@@ -3,21 +3,18 @@ package dev.parley.server.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.proto.Hangouts.ActiveClientState;
-import dev.parley.proto.Hangouts.ChatMessage;
 import dev.parley.proto.Hangouts.Conversation;
 import dev.parley.proto.Hangouts.ConversationId;
 import dev.parley.proto.Hangouts.ConversationParticipantData;
 import dev.parley.proto.Hangouts.ConversationStatus;
 import dev.parley.proto.Hangouts.Event;
 import dev.parley.proto.Hangouts.EventNotification;
-import dev.parley.proto.Hangouts.MessageContent;
 import dev.parley.proto.Hangouts.ParticipantId;
-import dev.parley.proto.Hangouts.Segment;
-import dev.parley.proto.Hangouts.SegmentType;
 import dev.parley.proto.Hangouts.StateUpdate;
 import dev.parley.proto.Hangouts.StateUpdateHeader;
 import dev.parley.proto.Hangouts.UserConversationState;
 import dev.parley.proto.Hangouts.UserReadState;
+import dev.parley.wire.ProtoFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,19 +37,9 @@ class SelfStateSplicerTest {
                 ConversationParticipantData.newBuilder().setId(bob).setFallbackName(name))
             .build();
     Event event =
-        Event.newBuilder()
-            .setConversationId(conversation.getConversationId())
+        ProtoFixtures.textEvent(conversation.getConversationId().getId(), "e1", NOW, text)
+            .toBuilder()
             .setSenderId(alice)
-            .setTimestamp(NOW)
-            .setEventId("e1")
-            .setChatMessage(
-                ChatMessage.newBuilder()
-                    .setMessageContent(
-                        MessageContent.newBuilder()
-                            .addSegment(
-                                Segment.newBuilder()
-                                    .setType(SegmentType.SEGMENT_TYPE_TEXT)
-                                    .setText(text))))
             .build();
     return StateUpdate.newBuilder()
         .setStateUpdateHeader(StateUpdateHeader.newBuilder().setCurrentServerTime(1))

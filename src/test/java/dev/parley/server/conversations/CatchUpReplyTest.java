@@ -3,19 +3,12 @@ package dev.parley.server.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import dev.parley.proto.Hangouts.ChatMessage;
 import dev.parley.proto.Hangouts.Conversation;
-import dev.parley.proto.Hangouts.ConversationId;
-import dev.parley.proto.Hangouts.ConversationParticipantData;
 import dev.parley.proto.Hangouts.Event;
-import dev.parley.proto.Hangouts.MessageContent;
-import dev.parley.proto.Hangouts.ParticipantId;
 import dev.parley.proto.Hangouts.ResponseHeader;
 import dev.parley.proto.Hangouts.ResponseStatus;
-import dev.parley.proto.Hangouts.Segment;
-import dev.parley.proto.Hangouts.SegmentType;
 import dev.parley.proto.Hangouts.SyncAllNewEventsResponse;
-import dev.parley.proto.Hangouts.UserReadState;
+import dev.parley.wire.ProtoFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,32 +64,10 @@ class CatchUpReplyTest {
   }
 
   private static CatchUpReply.State state(String id, int participants, long... eventTimestamps) {
-    Conversation.Builder c =
-        Conversation.newBuilder().setConversationId(ConversationId.newBuilder().setId(id));
-    for (int p = 0; p < participants; p++) {
-      ParticipantId pid =
-          ParticipantId.newBuilder().setGaiaId("10" + p).setChatId("10" + p).build();
-      c.addCurrentParticipant(pid)
-          .addReadState(UserReadState.newBuilder().setParticipantId(pid).setLatestReadTimestamp(p))
-          .addParticipantData(
-              ConversationParticipantData.newBuilder().setId(pid).setFallbackName("Person " + p));
-    }
+    Conversation.Builder c = ProtoFixtures.conversation(id, participants);
     List<Event> events = new ArrayList<>();
     for (long ts : eventTimestamps) {
-      events.add(
-          Event.newBuilder()
-              .setConversationId(ConversationId.newBuilder().setId(id))
-              .setEventId(id + "-" + ts)
-              .setTimestamp(ts)
-              .setChatMessage(
-                  ChatMessage.newBuilder()
-                      .setMessageContent(
-                          MessageContent.newBuilder()
-                              .addSegment(
-                                  Segment.newBuilder()
-                                      .setType(SegmentType.SEGMENT_TYPE_TEXT)
-                                      .setText("message " + ts))))
-              .build());
+      events.add(ProtoFixtures.textEvent(id, id + "-" + ts, ts, "message " + ts));
     }
     ByteString bytes = c.build().toByteString();
     return new CatchUpReply.State(id, bytes, events);
