@@ -63,6 +63,7 @@ public final class ParleyApp extends Application {
   private AppSettingsStore settings;
   private TrayController tray;
   private DesktopNotifier notifier;
+  private PulseTimerGate pulses;
   private final SimpleIntegerProperty unreadTotal = new SimpleIntegerProperty(0);
   private static final java.time.Duration RETRY_FIRST = java.time.Duration.ofSeconds(1);
   private static final java.time.Duration RETRY_MAX = java.time.Duration.ofSeconds(60);
@@ -123,6 +124,8 @@ public final class ParleyApp extends Application {
       root.getChildren().setAll(loadingPane());
     }
     stage.show();
+    // No pulses while no window is on screen: a Parley in the tray sleeps.
+    pulses = PulseTimerGate.forToolkit().orElse(null);
     // After the window: "start minimised" hides a window that exists once the icon is there.
     tray.start();
     if (settings.get().startMinimised()) {
@@ -341,6 +344,9 @@ public final class ParleyApp extends Application {
     }
     if (tray != null) {
       tray.close();
+    }
+    if (pulses != null) {
+      pulses.close();
     }
     if (timer != null) {
       timer.close();

@@ -137,28 +137,79 @@ public final class AppProbe {
           ((Stage) scene().getWindow()).hide();
           return null;
         });
+    System.err.println("running while hidden: " + onFx(AppProbe::runningAnimations));
+    // The JVM finishes what the work above left (compiling, collecting) before idling.
+    TimeUnit.SECONDS.sleep(5);
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    var threads = ManagementFactory.getThreadMXBean();
-    java.util.Map<Long, Long> threadCpu0 = new java.util.HashMap<>();
-    for (long id : threads.getAllThreadIds()) {
-      threadCpu0.put(id, threads.getThreadCpuTime(id));
-    }
+    java.util.Map<String, Long> threadCpu0 = threadCpuTicks();
     long cpu0 = os.getProcessCpuTime();
     long wall0 = System.nanoTime();
     TimeUnit.SECONDS.sleep(10); // measuring idleness is the point here
     double idle = 100.0 * (os.getProcessCpuTime() - cpu0) / (System.nanoTime() - wall0);
     print("idle_cpu_hidden", idle, "% of one core");
-    // Which Java threads were busy meanwhile (the rest is the JVM's own: GC, compiler).
-    for (long id : threads.getAllThreadIds()) {
-      long used = threads.getThreadCpuTime(id) - threadCpu0.getOrDefault(id, 0L);
-      var info = threads.getThreadInfo(id);
-      if (info != null && used > 10_000_000L) {
-        System.err.printf(Locale.ROOT, "idle cpu: %s %.0f ms%n", info.getThreadName(), used / 1e6);
-      }
-    }
+    // Which threads were busy meanwhile, the JVM's own (GC, compiler, periodic task) included.
+    threadCpuTicks()
+        .forEach(
+            (thread, ticks) -> {
+              long used = ticks - threadCpu0.getOrDefault(thread, 0L);
+              if (used > 0) {
+                System.err.printf(Locale.ROOT, "idle cpu: %s %d ms%n", thread, used * 10);
+              }
+            });
     System.out.flush();
     Runtime.getRuntime().halt(0);
+  }
+
+  /** CPU ticks (1/100 s) used by each thread of this process, by "tid name", from /proc. */
+  private static java.util.Map<String, Long> threadCpuTicks() throws Exception {
+    java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the name
+          ticks.put(task.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+        } catch (java.io.IOException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return ticks;
+  }
+
+  /** What keeps JavaFX's pulse timer ticking: the animations and animation timers running. */
+  private static String runningAnimations() throws Exception {
+    Object timer = com.sun.javafx.tk.Toolkit.getToolkit().getPrimaryTimer();
+    List<String> running = new ArrayList<>();
+    for (String[] f :
+        new String[][] {
+          {"receivers", "receiversLength"}, {"animationTimers", "animationTimersLength"}
+        }) {
+      var array = com.sun.scenario.animation.AbstractPrimaryTimer.class.getDeclaredField(f[0]);
+      var length = com.sun.scenario.animation.AbstractPrimaryTimer.class.getDeclaredField(f[1]);
+      array.setAccessible(true);
+      length.setAccessible(true);
+      Object[] items = (Object[]) array.get(timer);
+      for (int i = 0; i < length.getInt(timer); i++) {
+        Object item = items[i];
+        String name = item.getClass().getName();
+        for (var outer : item.getClass().getDeclaredFields()) {
+          if (outer.getName().startsWith("this$")) {
+            outer.setAccessible(true);
+            Object owner = outer.get(item);
+            name = owner.getClass().getName();
+            if (owner instanceof javafx.animation.Animation a) {
+              name += " " + a.getCycleDuration() + " x" + a.getCycleCount();
+            }
+          }
+        }
+        running.add(name);
+      }
+    }
+    return running.toString();
   }
 
   /** The connection banner is gone: signed in and the push channel up. */
