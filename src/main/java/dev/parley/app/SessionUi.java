@@ -180,6 +180,7 @@ final class SessionUi {
               conversationVm, images, composer, host::showDocument, manage::showProfile);
       manage.attach(conversation.getHeaderMenu(), listVm.selectedConversationIdProperty());
       view.setConversationView(conversation);
+      conversation.prepareWhileHidden();
       pane = new ConversationPane(conversation, composer);
     }
     return pane;

@@ -52,17 +52,19 @@ final class Bubble extends Region {
       };
 
   private final VBox pictures = new VBox(GAP);
-  private final Hyperlink showMore = new Hyperlink();
   private final Label time = new Label();
   private final FontIcon stateIcon = new FontIcon();
-  private final Hyperlink failed = new Hyperlink();
+  // Made for the first message that needs them: few do, and each link is a control with a skin to
+  // style, which made opening a conversation slower.
+  private Hyperlink showMore;
+  private Hyperlink failed;
   private final List<ImageThumbnail> thumbnails = new ArrayList<>();
   private TimelineRow.Message row;
   private boolean metaInline;
 
   Bubble(TimelineContext context) {
     this.context = context;
-    meta = new HBox(3, time, stateIcon, failed);
+    meta = new HBox(3, time, stateIcon);
     getStyleClass().add("bubble");
     name.getStyleClass().add("bubble-name");
     name.setMinWidth(0);
@@ -77,25 +79,39 @@ final class Bubble extends Region {
     spacer.getStyleClass().add("bubble-meta-spacer");
     spacer.setMouseTransparent(true);
     pictures.getStyleClass().add("bubble-pictures");
-    showMore.getStyleClass().add("bubble-show-more");
-    showMore.setText(context.text().get("message.showMore"));
-    showMore.setOnAction(e -> context.showMore().accept(row.key()));
     time.getStyleClass().add("bubble-time");
     stateIcon.getStyleClass().add("bubble-state-icon");
-    failed.getStyleClass().add("bubble-failed");
-    failed.setText(context.text().get("message.failed"));
-    FontIcon alert = new FontIcon("mdi2a-alert-circle-outline");
-    alert.getStyleClass().add("bubble-failed-icon");
-    failed.setGraphic(alert);
-    failed.setOnAction(e -> context.retry().accept(row.message()));
-    failed.setFocusTraversable(false);
     meta.getStyleClass().add("bubble-meta");
     // The spacer measures the meta line; when that changes (its CSS arrives, the time changes),
     // the text must be measured again.
     meta.widthProperty().addListener((obs, was, is) -> syncSpacer());
     meta.heightProperty().addListener((obs, was, is) -> syncSpacer());
     meta.setAlignment(Pos.CENTER_RIGHT);
-    getChildren().addAll(name, flow, pictures, showMore, meta);
+    getChildren().addAll(name, flow, pictures, meta);
+  }
+
+  private Hyperlink showMoreLink() {
+    if (showMore == null) {
+      showMore = new Hyperlink(context.text().get("message.showMore"));
+      showMore.getStyleClass().add("bubble-show-more");
+      showMore.setOnAction(e -> context.showMore().accept(row.key()));
+      getChildren().add(getChildren().indexOf(meta), showMore);
+    }
+    return showMore;
+  }
+
+  private Hyperlink failedLink() {
+    if (failed == null) {
+      failed = new Hyperlink(context.text().get("message.failed"));
+      failed.getStyleClass().add("bubble-failed");
+      FontIcon alert = new FontIcon("mdi2a-alert-circle-outline");
+      alert.getStyleClass().add("bubble-failed-icon");
+      failed.setGraphic(alert);
+      failed.setOnAction(e -> context.retry().accept(row.message()));
+      failed.setFocusTraversable(false);
+      meta.getChildren().add(failed);
+    }
+    return failed;
   }
 
   void update(TimelineRow.Message row) {
@@ -128,7 +144,9 @@ final class Bubble extends Region {
       thumbnails.get(i).show(images.get(i));
     }
     show(pictures, !images.isEmpty());
-    show(showMore, row.truncated());
+    if (row.truncated() || showMore != null) {
+      show(showMoreLink(), row.truncated());
+    }
 
     time.setText(row.time());
     show(time, row.lastInGroup() || row.state() == SendState.PENDING);
@@ -139,8 +157,11 @@ final class Bubble extends Region {
     } else {
       show(stateIcon, false);
     }
-    show(failed, own && row.state() == SendState.FAILED);
-    boolean hasMeta = time.isManaged() || stateIcon.isManaged() || failed.isManaged();
+    boolean failedSend = own && row.state() == SendState.FAILED;
+    if (failedSend || failed != null) {
+      show(failedLink(), failedSend);
+    }
+    boolean hasMeta = time.isManaged() || stateIcon.isManaged() || failedSend;
     show(meta, hasMeta);
 
     metaInline = hasMeta && hasText && images.isEmpty() && !row.truncated();
@@ -219,8 +240,8 @@ final class Bubble extends Region {
     double x = in.getLeft();
     double y = 0;
     boolean any = false;
-    for (Node child : List.of(name, flow, pictures, showMore)) {
-      if (!child.isManaged()) {
+    for (Node child : new Node[] {name, flow, pictures, showMore}) {
+      if (child == null || !child.isManaged()) {
         continue;
       }
       if (any) {

@@ -10,9 +10,11 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -45,6 +47,7 @@ public final class ConversationView extends BorderPane {
   private final HBox header;
   private final Node composer;
   private final BiConsumer<Node, String> showProfile;
+  private boolean warmingUp;
 
   /**
    * @param showProfile shows a person's card by the name or avatar that was clicked
@@ -72,12 +75,16 @@ public final class ConversationView extends BorderPane {
             new TimelineListView.Listener() {
               @Override
               public void reachedTop() {
-                vm.loadOlder();
+                if (!warmingUp) {
+                  vm.loadOlder();
+                }
               }
 
               @Override
               public void atBottomChanged(boolean atBottom) {
-                vm.setAtBottom(atBottom);
+                if (!warmingUp) {
+                  vm.setAtBottom(atBottom);
+                }
               }
             });
     timeline.setId("timeline");
@@ -118,12 +125,46 @@ public final class ConversationView extends BorderPane {
     addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.userInteracted());
   }
 
+  /**
+   * Puts the header, timeline and composer in place while no conversation is open, for a view the
+   * window keeps hidden until one is: the next pulse styles them and makes their skins, which was
+   * about half the work of opening the first conversation.
+   */
+  public void prepareWhileHidden() {
+    if (vm.conversationIdProperty().get() != null || getScene() == null) {
+      return;
+    }
+    setTop(header);
+    setCenter(body);
+    setBottom(composer);
+    // Rows like a conversation's make the timeline's cells now; after that pulse the list holds
+    // the conversation's rows again, and keeps the cells for the first conversation opened.
+    warmingUp = true;
+    timeline.setItems(FXCollections.observableList(WarmUpRows.sample()));
+    Scene scene = getScene();
+    Runnable[] done = new Runnable[1];
+    done[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(done[0]);
+          endWarmUp();
+        };
+    scene.addPostLayoutPulseListener(done[0]);
+  }
+
+  private void endWarmUp() {
+    if (warmingUp) {
+      timeline.setItems(vm.rows());
+      warmingUp = false;
+    }
+  }
+
   /** The conversation menu (placeholder for management actions the shell adds). */
   public MenuButton getHeaderMenu() {
     return menu;
   }
 
   private void conversationOpened(String id) {
+    endWarmUp();
     boolean open = id != null;
     setTop(open ? header : null);
     setCenter(open ? body : empty);

@@ -9,6 +9,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
@@ -32,8 +33,10 @@ final class MessageRowPane extends Region {
   private final Bubble bubble;
   private final HBox seen = new HBox(2);
   private final List<Avatar> seenAvatars = new ArrayList<>();
-  private final Tooltip timeTip = new Tooltip();
-  private final Tooltip seenTip = new Tooltip();
+  // Installed when the pointer first comes near: a tooltip is a popup window, two per row made
+  // opening a conversation slower.
+  private Tooltip timeTip;
+  private Tooltip seenTip;
   private TimelineRow.Message row;
   private boolean remeasureRequested;
 
@@ -45,8 +48,8 @@ final class MessageRowPane extends Region {
     seen.getStyleClass().add("seen-by");
     avatar.getStyleClass().add("clickable");
     avatar.setOnMouseClicked(e -> showSenderProfile(avatar));
-    Tooltip.install(bubble, timeTip);
-    Tooltip.install(seen, seenTip);
+    bubble.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> installTimeTip());
+    seen.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> installSeenTip());
     getChildren().addAll(avatar, bubble, seen);
   }
 
@@ -59,7 +62,9 @@ final class MessageRowPane extends Region {
     avatar.setVisible(showAvatar);
     avatar.setPerson(showAvatar ? row.sender() : null);
     bubble.update(row);
-    timeTip.setText(row.fullTime());
+    if (timeTip != null) {
+      timeTip.setText(row.fullTime());
+    }
 
     List<Person> seenBy = row.seenBy();
     while (seenAvatars.size() < seenBy.size()) {
@@ -79,16 +84,9 @@ final class MessageRowPane extends Region {
     }
     seen.getChildren().setAll(seenAvatars.subList(0, shown));
     seen.setVisible(!seenBy.isEmpty());
-    seenTip.setText(
-        seenBy.isEmpty()
-            ? ""
-            : context
-                .text()
-                .get(
-                    "message.seenBy",
-                    String.join(
-                        ", ",
-                        seenBy.stream().map(p -> MessageText.oneLine(p.fullName())).toList())));
+    if (seenTip != null) {
+      seenTip.setText(seenText());
+    }
     // A screen reader reads the row as "Alice, 10:42: hello" (the text capped, as shown).
     String spoken = dev.parley.client.ChatMessageSegment.toPlainText(row.segments());
     setAccessibleText(
@@ -99,6 +97,32 @@ final class MessageRowPane extends Region {
             + (spoken.length() > 500 ? spoken.substring(0, 500) + "…" : spoken));
     remeasureRequested = false;
     requestLayout();
+  }
+
+  private void installTimeTip() {
+    if (timeTip == null && row != null) {
+      timeTip = new Tooltip(row.fullTime());
+      Tooltip.install(bubble, timeTip);
+    }
+  }
+
+  private void installSeenTip() {
+    if (seenTip == null && row != null) {
+      seenTip = new Tooltip(seenText());
+      Tooltip.install(seen, seenTip);
+    }
+  }
+
+  private String seenText() {
+    List<Person> seenBy = row.seenBy();
+    return seenBy.isEmpty()
+        ? ""
+        : context
+            .text()
+            .get(
+                "message.seenBy",
+                String.join(
+                    ", ", seenBy.stream().map(p -> MessageText.oneLine(p.fullName())).toList()));
   }
 
   /** Shows the sender's card by {@code anchor} (their avatar or name). */

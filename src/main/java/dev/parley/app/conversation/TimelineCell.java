@@ -40,6 +40,11 @@ final class TimelineCell extends ListCell<TimelineRow> {
     setPrefWidth(0);
   }
 
+  /** The message row this cell made (kept while it shows other kinds of row), or null. */
+  MessageRowPane madeMessagePane() {
+    return message;
+  }
+
   @Override
   protected void updateItem(TimelineRow row, boolean empty) {
     super.updateItem(row, empty);

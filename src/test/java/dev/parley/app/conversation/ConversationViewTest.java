@@ -39,6 +39,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
@@ -397,6 +398,35 @@ class ConversationViewTest {
   }
 
   @Test
+  void restingThePointerOnABubbleShowsItsFullTime(FxRobot robot) throws Exception {
+    settle(robot);
+    MessageRowPane row =
+        robot.lookup(".message-row").queryAllAs(MessageRowPane.class).stream()
+            .filter(r -> r.row() != null && onScreen(robot, r))
+            .findFirst()
+            .orElseThrow();
+    robot.moveTo(row.bubble());
+    robot.moveBy(3, 1); // the tooltip comes while the pointer rests after moving over it
+    WaitForAsyncUtils.waitFor(
+        5,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () ->
+            Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing()));
+    String hoveredTime =
+        robot.lookup(".message-row").queryAllAs(MessageRowPane.class).stream()
+            .filter(r -> r.bubble().isHover())
+            .map(r -> r.row().fullTime())
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing())
+                .map(w -> ((javafx.scene.control.Tooltip) w).getText()))
+        .containsExactly(hoveredTime);
+  }
+
+  @Test
   void theKeyboardMovesAVisibleFocusThroughMessagesAndEnterOpensLinksAndPictures(FxRobot robot) {
     settle(robot);
     TimelineListView list = robot.lookup("#timeline").queryAs(TimelineListView.class);
@@ -444,6 +474,27 @@ class ConversationViewTest {
       robot.type(KeyCode.UP);
     }
     throw new AssertionError("never focused " + eventId);
+  }
+
+  @Test
+  void preparedWhileHiddenTheCellsAreMadeBeforeTheFirstConversationOpens(FxRobot robot) {
+    robot.interact(() -> vm.open(null));
+    robot.interact(view::prepareWhileHidden);
+    pulse(); // lays out the warm-up rows
+    pulse(); // shows the real ones (none)
+    ListView<?> timeline = robot.lookup("#timeline").queryAs(ListView.class);
+    assertThat(timeline.getItems()).isSameAs(vm.rows()).isEmpty();
+    java.util.Set<MessageRowPane> made = messagePanes(robot);
+    assertThat(made).as("message rows made while hidden").hasSizeGreaterThan(5);
+
+    robot.interact(() -> vm.open("trip"));
+    settle(robot);
+    assertThat(timeline.getItems()).isSameAs(vm.rows()).isNotEmpty();
+    assertThat(made).as("the first conversation reuses them").containsAll(messagePanes(robot));
+    assertThat(robot.lookup(".message-row").queryAllAs(MessageRowPane.class))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.row().key()).doesNotStartWith("warm-up"));
+    assertThat(text(robot, "leave at 8")).isNotNull();
   }
 
   @Test
@@ -684,6 +735,35 @@ class ConversationViewTest {
    * Lets the view settle: a layout pass now (headless pulses may lag on a busy machine), then the
    * work it posted (loading older history, reporting the bottom), then another layout pass.
    */
+  private static java.util.Set<MessageRowPane> messagePanes(FxRobot robot) {
+    java.util.Set<MessageRowPane> panes =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    robot.lookup(".timeline-cell").queryAllAs(TimelineCell.class).stream()
+        .map(TimelineCell::madeMessagePane)
+        .filter(java.util.Objects::nonNull)
+        .forEach(panes::add);
+    return panes;
+  }
+
+  /** Waits for the next pulse that lays the scene out. */
+  private void pulse() {
+    java.util.concurrent.CompletableFuture<Void> laidOut =
+        new java.util.concurrent.CompletableFuture<>();
+    javafx.application.Platform.runLater(
+        () -> {
+          Runnable[] once = new Runnable[1];
+          once[0] =
+              () -> {
+                view.getScene().removePostLayoutPulseListener(once[0]);
+                laidOut.complete(null);
+              };
+          view.getScene().addPostLayoutPulseListener(once[0]);
+          javafx.application.Platform.requestNextPulse();
+        });
+    laidOut.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
   private void settle(FxRobot robot) {
     for (int i = 0; i < 3; i++) {
       robot.interact(
