@@ -264,6 +264,7 @@ public final class ParleyApp extends Application {
             signIn::signOutEverywhere,
             new Notifications(notifier, notificationSettings, this::bringForward),
             settings);
+    sessionUi.listWidthProperty().set(geometry.listWidth());
     root.getChildren().setAll(sessionUi.view());
     stage.titleProperty().bind(sessionUi.title());
     unreadTotal.bind(sessionUi.totalUnread());
@@ -327,7 +328,8 @@ public final class ParleyApp extends Application {
   @Override
   public void stop() {
     if (stage != null) {
-      geometry.save(stage);
+      geometry.save(
+          stage, sessionUi != null ? sessionUi.listWidthProperty().get() : geometry.listWidth());
       stage.titleProperty().unbind(); // the stage may outlive the app (tests reuse it)
     }
     if (snapshotKeeper != null) {

@@ -190,6 +190,11 @@ final class SessionUi {
     return session;
   }
 
+  /** The conversation list's width in pixels. */
+  javafx.beans.property.DoubleProperty listWidthProperty() {
+    return view.listWidthProperty();
+  }
+
   Parent view() {
     return view;
   }

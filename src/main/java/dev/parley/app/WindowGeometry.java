@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.app.mainwindow.MainWindowView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,10 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** Remembers the main window's size, position and maximized state in the config directory. */
+/**
+ * Remembers the main window's size, position and maximized state, and the conversation list's
+ * width, in the config directory.
+ */
 public final class WindowGeometry {
   private final Path file;
 
@@ -47,8 +51,22 @@ public final class WindowGeometry {
     }
   }
 
+  /** The remembered width of the conversation list; the default when none is. */
+  public double listWidth() {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      p.load(in);
+      double width = Double.parseDouble(p.getProperty("listWidth"));
+      return width >= MainWindowView.MIN_LIST_WIDTH && width <= 4000
+          ? width
+          : MainWindowView.DEFAULT_LIST_WIDTH;
+    } catch (IOException | RuntimeException e) {
+      return MainWindowView.DEFAULT_LIST_WIDTH; // none yet, or not a number
+    }
+  }
+
   /** Saves the stage's current geometry (the un-maximized bounds stay as they were). */
-  public void save(Stage stage) {
+  public void save(Stage stage, double listWidth) {
     Properties p = new Properties();
     Rectangle2D bounds =
         new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
@@ -57,6 +75,7 @@ public final class WindowGeometry {
     p.setProperty("width", Double.toString(bounds.getWidth()));
     p.setProperty("height", Double.toString(bounds.getHeight()));
     p.setProperty("maximized", Boolean.toString(stage.isMaximized()));
+    p.setProperty("listWidth", Double.toString(listWidth));
     try {
       Files.createDirectories(file.getParent());
       try (OutputStream out = Files.newOutputStream(file)) {

@@ -9,6 +9,8 @@ import dev.parley.app.conversationlist.ConversationListViewModel;
 import dev.parley.app.session.Person;
 import dev.parley.app.ui.Avatar;
 import dev.parley.app.ui.ImageLoader;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,6 +19,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,6 +36,13 @@ public final class MainWindowView extends BorderPane {
   private final SplitPane split;
   private final StackPane right;
   private final ConversationListViewModel listVm;
+  private final DoubleProperty listWidth = new SimpleDoubleProperty(DEFAULT_LIST_WIDTH);
+
+  /** The conversation list's width until the user drags the divider. */
+  public static final double DEFAULT_LIST_WIDTH = 320;
+
+  /** The narrowest the conversation list gets. */
+  public static final double MIN_LIST_WIDTH = 240;
 
   public MainWindowView(
       MainWindowViewModel vm,
@@ -83,8 +93,8 @@ public final class MainWindowView extends BorderPane {
     VBox.setVgrow(list, Priority.ALWAYS);
     VBox left = new VBox(accountBar, list);
     left.getStyleClass().add("sidebar");
-    left.setMinWidth(240);
-    left.setPrefWidth(320);
+    left.setMinWidth(MIN_LIST_WIDTH);
+    left.setPrefWidth(DEFAULT_LIST_WIDTH);
 
     this.listVm = listVm;
     Node empty = emptyState(text);
@@ -94,8 +104,16 @@ public final class MainWindowView extends BorderPane {
 
     split = new SplitPane(left, right);
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.3);
     SplitPane.setResizableWithParent(left, false);
+    // The list keeps its width in pixels. A divider set as a share of the width once took effect
+    // at the first layout, before the window had its remembered size, so the list started squeezed
+    // to its minimum width.
+    split.widthProperty().addListener((obs, was, width) -> placeDivider());
+    listWidth.addListener((obs, was, width) -> placeDivider());
+    // A drag of the divider ends in a release: where it is then is the width to keep.
+    split.addEventFilter(
+        MouseEvent.MOUSE_RELEASED,
+        e -> listWidth.set(split.getDividerPositions()[0] * split.getWidth()));
     setTop(banner);
     setCenter(split);
   }
@@ -109,9 +127,24 @@ public final class MainWindowView extends BorderPane {
     right.getChildren().setAll(right.getChildren().get(0), conversation);
   }
 
-  /** The divider between the list and the conversation, for remembering it. */
+  /** The divider between the list and the conversation. */
   public SplitPane splitPane() {
     return split;
+  }
+
+  /**
+   * Where the divider after the conversation list sits, in pixels from the left: kept as the window
+   * resizes, remembered by the app.
+   */
+  public DoubleProperty listWidthProperty() {
+    return listWidth;
+  }
+
+  private void placeDivider() {
+    double width = split.getWidth();
+    if (width > 0) {
+      split.setDividerPositions(Math.min(listWidth.get(), width) / width);
+    }
   }
 
   private static Node emptyState(I18n text) {

@@ -74,12 +74,18 @@ class SavedListStartTest {
     // The first start signs in silently; the list is saved when the app stops.
     startApp();
     untilFx(WAIT, "listed from the server", () -> unread("Alice Ng") == 2);
+    untilFx(WAIT, "the list at its default width", () -> Math.abs(listWidth() - 320) < 1);
+    // The list is made wider by dragging the divider; the next start remembers it.
+    robot.drag(lookup(".split-pane-divider").orElseThrow()).dropBy(80, 0);
+    double widened = onFx(this::listWidth);
+    assertThat(widened).isGreaterThan(380);
     stopApp();
     assertThat(home.resolve("data").resolve("conversation-list.bin")).isRegularFile();
 
     server.stop();
     startApp();
     untilFx(WAIT, "the saved list shown", () -> unread("Alice Ng") == 2);
+    untilFx(WAIT, "the list as wide as it was", () -> Math.abs(listWidth() - widened) < 1);
     untilFx(WAIT, "told it is reconnecting", () -> bannerText().startsWith("Reconnecting"));
     Snapshots.save(scene().getRoot(), "e2e-saved-list-offline");
 
@@ -120,6 +126,12 @@ class SavedListStartTest {
       FxToolkit.cleanupApplication(app);
       app = null;
     }
+  }
+
+  private double listWidth() {
+    javafx.scene.control.SplitPane split =
+        (javafx.scene.control.SplitPane) lookup(".split-pane").orElseThrow();
+    return split.getDividerPositions()[0] * split.getWidth();
   }
 
   private String bannerText() {
