@@ -35,14 +35,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MainWindowView extends BorderPane {
   private final SplitPane split;
   private final StackPane right;
-  private final ConversationListViewModel listVm;
-  private final DoubleProperty listWidth = new SimpleDoubleProperty(DEFAULT_LIST_WIDTH);
 
   /** The conversation list's width until the user drags the divider. */
   public static final double DEFAULT_LIST_WIDTH = 320;
 
   /** The narrowest the conversation list gets. */
   public static final double MIN_LIST_WIDTH = 240;
+
+  private final ConversationListViewModel listVm;
+  private final DoubleProperty listWidth = new SimpleDoubleProperty(DEFAULT_LIST_WIDTH);
+  private boolean draggingDivider;
 
   public MainWindowView(
       MainWindowViewModel vm,
@@ -110,10 +112,17 @@ public final class MainWindowView extends BorderPane {
     // to its minimum width.
     split.widthProperty().addListener((obs, was, width) -> placeDivider());
     listWidth.addListener((obs, was, width) -> placeDivider());
-    // A drag of the divider ends in a release: where it is then is the width to keep.
+    // Where a drag of the divider ends is the width to keep (not where a window too narrow for
+    // both sides pushed it).
+    split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> draggingDivider = onDivider(e.getTarget()));
     split.addEventFilter(
         MouseEvent.MOUSE_RELEASED,
-        e -> listWidth.set(split.getDividerPositions()[0] * split.getWidth()));
+        e -> {
+          if (draggingDivider) {
+            draggingDivider = false;
+            listWidth.set(split.getDividerPositions()[0] * split.getWidth());
+          }
+        });
     setTop(banner);
     setCenter(split);
   }
@@ -138,6 +147,17 @@ public final class MainWindowView extends BorderPane {
    */
   public DoubleProperty listWidthProperty() {
     return listWidth;
+  }
+
+  private boolean onDivider(Object target) {
+    for (Node n = target instanceof Node node ? node : null;
+        n != null && n != split;
+        n = n.getParent()) {
+      if (n.getStyleClass().contains("split-pane-divider")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void placeDivider() {
